@@ -1,0 +1,23 @@
+// The program's entry point with everything from outside passed in, so tests can run it without a process.
+#pragma once
+
+#include "backup_request/utc_time.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+struct Environment {
+    std::function<std::optional<std::string>(const std::string&)> variable; // getenv
+    std::function<sys_seconds()> clock;                                    // the system clock
+};
+
+// `args` without the program name. Returns the exit code (see exit_code.hpp).
+[[nodiscard]] int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+                      const Environment& environment);
+
+} // namespace backup_request

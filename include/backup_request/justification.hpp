@@ -1,0 +1,22 @@
+// The business justification: the vendor declines cases on a weak one, so it is checked before it is sent.
+#pragma once
+
+#include "backup_request/diagnostic.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace backup_request {
+
+inline constexpr std::size_t min_justification_length = 30;
+inline constexpr std::size_t max_justification_length = 4000;
+inline constexpr std::size_t weak_justification_length = 100;
+
+struct JustificationCheck {
+    std::string text; // trimmed, CRLF turned into LF
+    Diagnostics diagnostics;
+};
+
+[[nodiscard]] JustificationCheck check_justification(std::string_view text);
+
+} // namespace backup_request

@@ -1,0 +1,36 @@
+// The request as the user gave it (text, unchecked) and as the rules accept it (normalized, typed).
+#pragma once
+
+#include "backup_request/diagnostic.hpp"
+#include "backup_request/retention_window.hpp"
+#include "backup_request/utc_time.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+struct RequestInput {
+    std::optional<std::string> point_in_time; // as typed: "2026-11-20T14:30:00Z", "now-2h", ...
+    std::vector<std::string> environments;    // host names or URLs
+    std::optional<std::string> justification;
+    std::optional<std::string> contact;
+    std::optional<std::string> reference;
+    int retention_days = default_retention_days;
+    bool example = false;
+};
+
+struct Request {
+    sys_seconds created_at;
+    sys_seconds point_in_time;
+    int retention_days = default_retention_days;
+    std::vector<std::string> environments; // normalized host names
+    std::string justification;             // trimmed
+    std::optional<std::string> contact;
+    std::optional<std::string> reference;
+    bool example = false;
+    Diagnostics warnings;
+};
+
+} // namespace backup_request

@@ -1,0 +1,40 @@
+// Parsing the times people type (RFC 3339, "... UTC", "now-2h") into UTC seconds, and printing them back.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace backup_request {
+
+using sys_seconds = std::chrono::sys_seconds;
+
+struct ParsedTime {
+    sys_seconds time;
+    bool subseconds_dropped = false; // the text had a fraction of a second, which was cut off
+    bool relative = false;           // "now" or "now-2h"
+};
+
+struct TimeParseError {
+    std::string code;    // a diagnostic code: time-empty, time-no-zone, time-invalid-date, ...
+    std::string message; // ends with the accepted forms
+};
+
+using TimeParseResult = std::variant<ParsedTime, TimeParseError>;
+
+// The forms every time flag accepts, for messages and --help.
+inline constexpr std::string_view accepted_time_forms =
+    "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20T09:30:00-05:00, 2026-11-20 14:30 UTC, now, now-90m "
+    "(units s, m, h, d, w)";
+
+// Absolute forms and "now"/"now-<N><unit>" counted back from `now`.
+[[nodiscard]] TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now);
+
+// Absolute forms only: what --now and BACKUP_REQUEST_NOW accept.
+[[nodiscard]] TimeParseResult parse_absolute_time(std::string_view text);
+
+// "2026-11-20T14:30:00Z"
+[[nodiscard]] std::string format_utc_time(sys_seconds time);
+
+} // namespace backup_request

@@ -1,0 +1,31 @@
+// UTF-8 checks on user text: validity, length in characters, and control characters.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace backup_request {
+
+// The byte offset of the first invalid UTF-8 sequence (overlong, surrogate, truncated, > U+10FFFF), if any.
+[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Code points in valid UTF-8 text.
+[[nodiscard]] std::size_t count_code_points(std::string_view text);
+
+// The first C0/C1 control character or DEL other than those in `allowed`, as a code point, if any.
+struct ControlCharacter {
+    std::size_t offset;
+    char32_t code_point;
+};
+[[nodiscard]] std::optional<ControlCharacter> find_control_character(std::string_view text,
+                                                                     std::string_view allowed = "");
+
+// "U+001B"
+[[nodiscard]] std::string code_point_name(char32_t code_point);
+
+// Leading and trailing ASCII white space removed.
+[[nodiscard]] std::string_view trim_whitespace(std::string_view text);
+
+} // namespace backup_request

@@ -1,0 +1,28 @@
+// What every command gets from run(): the streams, the environment, and the verbosity chosen on the command line.
+#pragma once
+
+#include "backup_request/cli/run.hpp"
+
+#include <spdlog/logger.h>
+
+#include <iosfwd>
+#include <memory>
+
+namespace backup_request {
+
+struct CommandContext {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+    const Environment& environment;
+    std::shared_ptr<spdlog::logger> log;
+    bool quiet = false;
+};
+
+// Where a clock reading comes from, for messages: "--now" or "BACKUP_REQUEST_NOW" or the system clock.
+struct ResolvedNow {
+    sys_seconds time;
+    std::string source;
+};
+
+} // namespace backup_request

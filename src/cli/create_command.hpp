@@ -1,0 +1,33 @@
+// `backup-request create`: flags in, rules applied, payload out.
+#pragma once
+
+#include "command_context.hpp"
+
+#include <CLI/App.hpp>
+
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+struct CreateOptions {
+    std::string at;
+    std::vector<std::string> environments;
+    std::string justification;
+    std::string justification_file;
+    std::string contact;
+    std::string reference;
+    std::string now;
+    std::string output;
+    int retention_days = 15;
+    bool force = false;
+    bool compact = false;
+    bool strict = false;
+    bool example = false;
+};
+
+CLI::App* add_create_command(CLI::App& app, CreateOptions& options);
+
+[[nodiscard]] int run_create(const CLI::App& command, const CreateOptions& options, CommandContext& context);
+
+} // namespace backup_request

@@ -1,0 +1,80 @@
+// Wires CLI11 to the commands, sets up logging on stderr, and maps CLI11's exit codes to ours.
+#include "backup_request/cli/run.hpp"
+
+#include "backup_request/exit_code.hpp"
+#include "backup_request/version.hpp"
+#include "create_command.hpp"
+#include "usage_error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ostream>
+
+namespace backup_request {
+namespace {
+
+constexpr const char* tool_examples = R"(
+Examples:
+  backup-request create --example
+  backup-request create --at 2026-11-20T14:30:00Z --env acme-prd.outsystemsenterprise.com \
+      --justification-file incident.txt > case.json
+  BACKUP_REQUEST_NOW=2026-11-21T09:00:00Z backup-request create --at now-2h ...
+
+Exit codes: 0 written, 1 the request breaks a rule, 2 usage error, 3 input cannot be read, 4 output cannot be written.
+Run 'backup-request COMMAND --help' for a command's flags.)";
+
+std::shared_ptr<spdlog::logger> make_logger(std::ostream& err, int verbosity, bool quiet) {
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true);
+    auto logger = std::make_shared<spdlog::logger>("backup-request", sink);
+    logger->set_pattern("backup-request: %l: %v");
+    if (quiet) {
+        logger->set_level(spdlog::level::err);
+    } else {
+        const int level = std::max(0, static_cast<int>(spdlog::level::warn) - verbosity);
+        logger->set_level(static_cast<spdlog::level::level_enum>(level));
+    }
+    return logger;
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& environment) {
+    CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup", "backup-request"};
+    app.footer(tool_examples);
+    app.set_version_flag("--version", version_text(), "Print the version and exit");
+    app.require_subcommand(1);
+    app.fallthrough();
+    int verbosity = 0;
+    bool quiet = false;
+    app.add_flag("-v,--verbose", verbosity, "More log output on stderr (repeat for more)");
+    app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+
+    CreateOptions create_options;
+    CLI::App* create = add_create_command(app, create_options);
+
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+    } catch (const CLI::ParseError& error) {
+        if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+            // --help and --version are "errors" to CLI11; they print on stdout and succeed.
+            return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
+        }
+        CLI::App& failed = create->parsed() ? *create : app;
+        const std::string command = create->parsed() ? "backup-request create" : "backup-request";
+        err << "error: " << usage_error_message(error, failed, args) << "\nRun '" << command << " --help' for usage.\n";
+        return to_int(ExitCode::usage);
+    }
+
+    CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet};
+    if (create->parsed()) {
+        return run_create(*create, create_options, context);
+    }
+    return to_int(ExitCode::usage);
+}
+
+} // namespace backup_request

@@ -1,0 +1,15 @@
+// Turns CLI11's parse errors into our one-line usage messages, with "did you mean" for mistyped flags.
+#pragma once
+
+#include <CLI/App.hpp>
+
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+// `command` is the (sub)command being parsed when the error was thrown; `args` the whole command line.
+[[nodiscard]] std::string usage_error_message(const CLI::Error& error, CLI::App& command,
+                                              const std::vector<std::string>& args);
+
+} // namespace backup_request

@@ -1,0 +1,45 @@
+// Builds the payload JSON from an accepted request; the computed fields come from the retention rules.
+#include "backup_request/payload.hpp"
+
+#include "backup_request/retention_window.hpp"
+
+namespace backup_request {
+
+nlohmann::ordered_json to_payload(const Request& request) {
+    nlohmann::ordered_json payload;
+    payload["schema_version"] = payload_schema_version;
+    payload["request_type"] = "database-backup-access";
+    if (request.example) {
+        payload["example"] = true;
+    }
+    payload["created_at"] = format_utc_time(request.created_at);
+    payload["point_in_time"] = format_utc_time(request.point_in_time);
+    payload["retention"] = {
+        {"days", request.retention_days},
+        {"earliest_allowed", format_utc_time(retention_window(request.created_at, request.retention_days).earliest)},
+        {"expires_at", format_utc_time(window_exit_time(request.point_in_time, request.retention_days))},
+    };
+    payload["environments"] = request.environments;
+    payload["justification"] = request.justification;
+    if (request.contact) {
+        payload["contact"] = *request.contact;
+    }
+    if (request.reference) {
+        payload["reference"] = *request.reference;
+    }
+    payload["access"] = {{"standard_days", standard_access_days}};
+    auto warnings = nlohmann::ordered_json::array();
+    for (const auto& warning : request.warnings) {
+        warnings.push_back({{"code", warning.code}, {"field", warning.field}, {"message", warning.message}});
+    }
+    payload["warnings"] = std::move(warnings);
+    return payload;
+}
+
+std::string serialize_payload(const nlohmann::ordered_json& payload, bool compact) {
+    std::string text = compact ? payload.dump() : payload.dump(2);
+    text += '\n';
+    return text;
+}
+
+} // namespace backup_request

@@ -1,0 +1,101 @@
+// Runs every rule over a request and assembles the accepted request when none of them fails.
+#include "backup_request/request_rules.hpp"
+
+#include "backup_request/contact_address.hpp"
+#include "backup_request/environment_address.hpp"
+#include "backup_request/justification.hpp"
+#include "backup_request/utf8_text.hpp"
+
+namespace backup_request {
+namespace {
+
+std::optional<sys_seconds> check_time_field(const std::optional<std::string>& text, sys_seconds now, int retention_days,
+                                            bool retention_ok, Diagnostics& found) {
+    const std::string field = "point_in_time";
+    if (!text) {
+        found.push_back(make_error("time-missing", field,
+                                   "no point in time: give the moment to restore, in UTC, like 2026-11-20T14:30:00Z"));
+        return std::nullopt;
+    }
+    if (find_invalid_utf8(*text)) {
+        found.push_back(make_error("time-invalid", field, "the point in time is not valid UTF-8; " +
+                                                              std::string(accepted_time_forms)));
+        return std::nullopt;
+    }
+    auto parsed = parse_point_in_time(*text, now);
+    if (auto* error = std::get_if<TimeParseError>(&parsed)) {
+        found.push_back(make_error(std::move(error->code), field, std::move(error->message)));
+        return std::nullopt;
+    }
+    const auto& time = std::get<ParsedTime>(parsed);
+    if (time.subseconds_dropped) {
+        found.push_back(make_warning("time-subseconds-dropped", field,
+                                     "the fraction of a second was dropped: the point in time is " +
+                                         format_utc_time(time.time)));
+    }
+    if (retention_ok) {
+        append_diagnostics(found, check_point_in_time(time.time, now, retention_days));
+    }
+    return time.time;
+}
+
+} // namespace
+
+Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
+    Evaluation evaluation;
+    Diagnostics& found = evaluation.diagnostics;
+
+    const bool retention_ok = input.retention_days >= 1 && input.retention_days <= max_retention_days;
+    if (!retention_ok) {
+        found.push_back(make_error("retention-invalid", "retention.days",
+                                   "the retention must be 1 to 365 days, not " + std::to_string(input.retention_days) +
+                                       " (the vendor's policy is 15)"));
+    }
+    const auto point_in_time = check_time_field(input.point_in_time, now, input.retention_days, retention_ok, found);
+
+    EnvironmentCheck environments = check_environments(input.environments);
+    append_diagnostics(found, environments.diagnostics);
+
+    JustificationCheck justification;
+    if (input.justification) {
+        justification = check_justification(*input.justification);
+        append_diagnostics(found, justification.diagnostics);
+    } else {
+        found.push_back(make_error("justification-missing", "justification",
+                                   "no business justification: say what happened, the business impact, and what "
+                                   "data you need"));
+    }
+
+    std::optional<std::string> contact;
+    if (input.contact) {
+        contact = std::string(trim_whitespace(*input.contact));
+        if (auto error = check_contact(*contact)) {
+            found.push_back(std::move(*error));
+        }
+    }
+    std::optional<std::string> reference;
+    if (input.reference) {
+        reference = std::string(trim_whitespace(*input.reference));
+        if (auto error = check_reference(*input.reference)) {
+            found.push_back(std::move(*error));
+        }
+    }
+
+    if (has_errors(found)) {
+        return evaluation;
+    }
+    Request request;
+    request.created_at = now;
+    request.point_in_time = *point_in_time;
+    request.retention_days = input.retention_days;
+    request.environments = std::move(environments.hosts);
+    request.justification = std::move(justification.text);
+    request.contact = std::move(contact);
+    request.reference = std::move(reference);
+    request.example = input.example;
+    request.warnings = found;
+    evaluation.request = std::move(request);
+    return evaluation;
+}
+
+} // namespace backup_request

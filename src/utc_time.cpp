@@ -1,0 +1,317 @@
+// A strict scanner for the accepted time forms; calendar checks and arithmetic are date's (year_month_day).
+//
+// The scanner is written out rather than built on date::parse because every way a time can be wrong needs
+// its own message (no zone, leap second, trailing text), and because it runs once per draft in batches.
+#include "backup_request/utc_time.hpp"
+
+#include <date/date.h>
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <optional>
+
+namespace backup_request {
+namespace {
+
+using namespace std::chrono_literals;
+
+TimeParseError failure(std::string code, std::string_view what) {
+    std::string message(what);
+    message += "; ";
+    message += accepted_time_forms;
+    return {std::move(code), std::move(message)};
+}
+
+std::string quoted(std::string_view text) {
+    std::string out = "'";
+    out += text;
+    out += "'";
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// Reads a fixed number of digits, or nothing.
+class Scanner {
+  public:
+    explicit Scanner(std::string_view text) : text_(text) {}
+
+    [[nodiscard]] bool at_end() const { return pos_ == text_.size(); }
+    [[nodiscard]] char peek() const { return at_end() ? '\0' : text_[pos_]; }
+    [[nodiscard]] std::string_view rest() const { return text_.substr(pos_); }
+    void advance(std::size_t n = 1) { pos_ += n; }
+
+    bool take(char c) {
+        if (!at_end() && text_[pos_] == c) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+
+    std::optional<int> fixed_digits(std::size_t count) {
+        if (text_.size() - pos_ < count) {
+            return std::nullopt;
+        }
+        int value = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const char c = text_[pos_ + i];
+            if (!is_digit(c)) {
+                return std::nullopt;
+            }
+            value = value * 10 + (c - '0');
+        }
+        pos_ += count;
+        return value;
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+constexpr std::array<std::string_view, 12> month_names = {"January", "February", "March",     "April",
+                                                          "May",     "June",     "July",      "August",
+                                                          "September", "October", "November", "December"};
+
+TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
+    // text starts with "now" (any case)
+    std::string_view rest = trim(text.substr(3));
+    if (rest.empty()) {
+        return ParsedTime{now, false, true};
+    }
+    if (rest.front() == '+') {
+        return failure("time-invalid", "relative times count back from now, so " + quoted(text) +
+                                           " is in the future: use a minus sign, like now-2h");
+    }
+    if (rest.front() != '-') {
+        return failure("time-invalid", "unexpected text after 'now' in " + quoted(text));
+    }
+    rest = trim(rest.substr(1));
+    std::size_t digits = 0;
+    long long amount = 0;
+    while (digits < rest.size() && is_digit(rest[digits])) {
+        if (digits == 9) {
+            return failure("time-invalid", "the amount in " + quoted(text) + " is too large");
+        }
+        amount = amount * 10 + (rest[digits] - '0');
+        ++digits;
+    }
+    if (digits == 0) {
+        return failure("time-invalid", "expected a number after 'now-' in " + quoted(text) + ", like now-2h");
+    }
+    const std::string_view unit = trim(rest.substr(digits));
+    std::chrono::seconds step{};
+    if (unit == "s") {
+        step = 1s;
+    } else if (unit == "m") {
+        step = 1min;
+    } else if (unit == "h") {
+        step = 1h;
+    } else if (unit == "d") {
+        step = 24h;
+    } else if (unit == "w") {
+        step = 24h * 7;
+    } else {
+        return failure("time-invalid", "unknown unit " + quoted(unit) + " in " + quoted(text) +
+                                           ": use s, m, h, d or w, like now-90m");
+    }
+    return ParsedTime{now - amount * step, false, true};
+}
+
+// After the time of day: Z, +HH:MM, -HH:MM, +HHMM, or UTC (with or without a space before it).
+struct ZoneOffset {
+    std::chrono::minutes offset{0};
+};
+
+std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_view text) {
+    if (scan.at_end()) {
+        return failure("time-no-zone", quoted(text) +
+                                           " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z) or an "
+                                           "offset (like -05:00)");
+    }
+    if (scan.take('Z') || scan.take('z')) {
+        return ZoneOffset{};
+    }
+    if (scan.peek() == '+' || scan.peek() == '-') {
+        const bool negative = scan.peek() == '-';
+        scan.advance();
+        const auto hours = scan.fixed_digits(2);
+        if (!hours) {
+            return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
+        }
+        scan.take(':');
+        const auto minutes = scan.fixed_digits(2);
+        if (!minutes) {
+            return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
+        }
+        if (*hours > 23 || *minutes > 59) {
+            return failure("time-out-of-range", "the offset in " + quoted(text) + " is out of range (at most 23:59)");
+        }
+        const std::chrono::minutes offset = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
+        return ZoneOffset{negative ? -offset : offset};
+    }
+    const std::string_view rest = scan.rest();
+    const std::size_t skip = rest.front() == ' ' ? 1 : 0;
+    const std::string_view zone = rest.substr(skip);
+    if (iequals(zone, "UTC")) {
+        scan.advance(rest.size());
+        return ZoneOffset{};
+    }
+    if (!zone.empty() && std::isalpha(static_cast<unsigned char>(zone.front())) != 0) {
+        return failure("time-no-zone", "the zone " + quoted(zone) + " in " + quoted(text) +
+                                           " is not accepted: write the time in UTC with Z, or give an offset "
+                                           "like -05:00");
+    }
+    return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
+}
+
+TimeParseResult parse_absolute(std::string_view original) {
+    const std::string_view text = trim(original);
+    Scanner scan(text);
+
+    const auto year = scan.fixed_digits(4);
+    const bool dash1 = year && scan.take('-');
+    const auto month = dash1 ? scan.fixed_digits(2) : std::nullopt;
+    const bool dash2 = month && scan.take('-');
+    const auto day = dash2 ? scan.fixed_digits(2) : std::nullopt;
+    if (!day) {
+        return failure("time-invalid", quoted(text) + " is not a date and time");
+    }
+    if (scan.at_end()) {
+        return failure("time-invalid", quoted(text) + " has a date but no time of day: add one, like " +
+                                           std::string(text) + "T14:30:00Z");
+    }
+    if (!(scan.take('T') || scan.take('t') || scan.take(' '))) {
+        return failure("time-invalid", "expected 'T' or a space between the date and the time in " + quoted(text));
+    }
+    const auto hour = scan.fixed_digits(2);
+    const bool colon = hour && scan.take(':');
+    const auto minute = colon ? scan.fixed_digits(2) : std::nullopt;
+    if (!minute) {
+        return failure("time-invalid", "expected the time of day as HH:MM or HH:MM:SS in " + quoted(text));
+    }
+    int second = 0;
+    bool subseconds = false;
+    if (scan.take(':')) {
+        const auto sec = scan.fixed_digits(2);
+        if (!sec) {
+            return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
+        }
+        second = *sec;
+        if (scan.take('.') || scan.take(',')) {
+            if (!is_digit(scan.peek())) {
+                return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
+            }
+            while (is_digit(scan.peek())) {
+                scan.advance();
+            }
+            subseconds = true;
+        }
+    }
+
+    auto zone = parse_zone(scan, text);
+    if (auto* error = std::get_if<TimeParseError>(&zone)) {
+        return std::move(*error);
+    }
+    if (!scan.at_end()) {
+        return failure("time-invalid", "unexpected text " + quoted(scan.rest()) + " after the time in " + quoted(text));
+    }
+
+    if (*month < 1 || *month > 12) {
+        return failure("time-out-of-range", "the month in " + quoted(text) + " must be 01 to 12");
+    }
+    const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
+                                   date::day{static_cast<unsigned>(*day)}};
+    if (!ymd.ok()) {
+        const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
+        return failure("time-invalid-date", quoted(text) + " is not a real date: " +
+                                                std::string(month_names.at(static_cast<std::size_t>(*month - 1))) +
+                                                " " + std::to_string(*year) + " has " +
+                                                std::to_string(static_cast<unsigned>(last)) + " days");
+    }
+    if (*hour > 23) {
+        return failure("time-out-of-range", "the hour in " + quoted(text) + " must be 00 to 23");
+    }
+    if (*minute > 59) {
+        return failure("time-out-of-range", "the minute in " + quoted(text) + " must be 00 to 59");
+    }
+    if (second == 60) {
+        return failure("time-leap-second", quoted(text) + " is a leap second, which backups cannot be restored to: "
+                                                          "use :59 or the next minute");
+    }
+    if (second > 59) {
+        return failure("time-out-of-range", "the second in " + quoted(text) + " must be 00 to 59");
+    }
+
+    const auto offset = std::get<ZoneOffset>(zone).offset;
+    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
+                              std::chrono::seconds{second};
+    return ParsedTime{local - offset, subseconds, false};
+}
+
+bool starts_with_now(std::string_view text) { return text.size() >= 3 && iequals(text.substr(0, 3), "now"); }
+
+} // namespace
+
+TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty()) {
+        return failure("time-empty", "the time is empty");
+    }
+    if (starts_with_now(trimmed)) {
+        return parse_relative(trimmed, now);
+    }
+    return parse_absolute(trimmed);
+}
+
+TimeParseResult parse_absolute_time(std::string_view text) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty()) {
+        return failure("time-empty", "the time is empty");
+    }
+    if (starts_with_now(trimmed)) {
+        return failure("time-invalid", quoted(trimmed) + " is relative; this needs an absolute time");
+    }
+    return parse_absolute(trimmed);
+}
+
+std::string format_utc_time(sys_seconds time) {
+    const auto day = date::floor<date::days>(time);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss hms{time - day};
+    std::array<char, 32> buffer{};
+    const int written =
+        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                      static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                      static_cast<int>(hms.seconds().count()));
+    return {buffer.data(), static_cast<std::size_t>(written)};
+}
+
+} // namespace backup_request

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case the way a user or a script would, and compares exit code, stdout and stderr exactly.
+#   run_case.sh BINARY CASE_DIR      CASE_DIR holds: cmd (a bash script using $BR), exit, stdout, stderr,
+#                                    and optionally check.jq (a jq filter that must yield true on stdout).
+# UPDATE_GOLDEN=1 rewrites exit, stdout and stderr from the actual run (review the diff before committing).
+set -u
+BR=$(realpath "$1")
+case_dir=$(realpath "$2")
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+mkdir "$work/cwd" && cd "$work/cwd" || exit 1
+
+# A fixed, clean environment: the clock is set per case, nothing leaks in from the caller.
+unset BACKUP_REQUEST_NOW BACKUP_REQUEST_TZ BACKUP_REQUEST_CONFIG
+export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+
+bash "$case_dir/cmd" >"$work/actual_stdout" 2>"$work/actual_stderr" </dev/null
+code=$?
+
+if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+  echo "$code" >"$case_dir/exit"
+  cp "$work/actual_stdout" "$case_dir/stdout"
+  cp "$work/actual_stderr" "$case_dir/stderr"
+fi
+
+failed=0
+expected_code=$(cat "$case_dir/exit")
+if [ "$code" != "$expected_code" ]; then
+  echo "exit code: expected $expected_code, got $code"
+  failed=1
+fi
+for stream in stdout stderr; do
+  expected="$case_dir/$stream"
+  [ -f "$expected" ] || expected=/dev/null
+  if ! diff -u --label "expected $stream" --label "actual $stream" "$expected" "$work/actual_$stream"; then
+    failed=1
+  fi
+done
+# Every payload a case prints must be JSON that jq reads, with the documented constants.
+if [ "$code" = 0 ] && head -c1 "$work/actual_stdout" | grep -q '{'; then
+  if ! jq -e '.schema_version == 1 and (.request_type | type == "string")' "$work/actual_stdout" >/dev/null; then
+    echo "stdout is not a payload that jq reads"
+    failed=1
+  fi
+fi
+if [ -f "$case_dir/check.jq" ] && ! jq -e -f "$case_dir/check.jq" "$work/actual_stdout" >/dev/null; then
+  echo "check.jq did not hold on stdout"
+  failed=1
+fi
+exit "$failed"
