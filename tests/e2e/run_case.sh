@@ -6,6 +6,7 @@
 set -u
 BR=$(realpath "$1")
 case_dir=$(realpath "$2")
+here=$(dirname "$(realpath "$0")")
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 mkdir "$work/cwd" && cd "$work/cwd" || exit 1
@@ -40,6 +41,9 @@ done
 if [ "$code" = 0 ] && head -c1 "$work/actual_stdout" | grep -q '{'; then
   if ! jq -e '.schema_version == 1 and (.request_type | type == "string")' "$work/actual_stdout" >/dev/null; then
     echo "stdout is not a payload that jq reads"
+    failed=1
+  elif ! python3 "$here/check_schema.py" "$here/../../docs/schema/payload.schema.json" "$work/actual_stdout"; then
+    echo "stdout does not conform to docs/schema/payload.schema.json"
     failed=1
   fi
 fi
