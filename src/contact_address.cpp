@@ -12,8 +12,9 @@ std::optional<Diagnostic> check_contact(std::string_view text) {
     const auto invalid = [&] {
         return make_error("contact-invalid", "contact",
                           "the contact must be an e-mail address like ops@acme.example, not '" +
-                              (find_invalid_utf8(text) || find_control_character(text) ? std::string("(unprintable)")
-                                                                                       : std::string(text)) +
+                              (find_invalid_utf8(text) || find_control_character(text)
+                                   ? std::string("(unprintable)")
+                                   : std::string(text)) +
                               "'");
     };
     const std::size_t at = text.find('@');
@@ -45,12 +46,14 @@ std::optional<Diagnostic> check_contact(std::string_view text) {
 
 std::optional<Diagnostic> check_reference(std::string_view text) {
     if (trim_whitespace(text).empty()) {
-        return make_error("reference-invalid", "reference", "the reference is empty: leave it out or give your "
-                                                            "incident id");
+        return make_error("reference-invalid", "reference",
+                          "the reference is empty: leave it out or give your "
+                          "incident id");
     }
     if (find_invalid_utf8(text) || find_control_character(text)) {
-        return make_error("reference-invalid", "reference",
-                          "the reference holds invalid UTF-8 or control characters: give a plain incident id");
+        return make_error(
+            "reference-invalid", "reference",
+            "the reference holds invalid UTF-8 or control characters: give a plain incident id");
     }
     if (count_code_points(text) > max_reference_length) {
         return make_error("reference-invalid", "reference", "the reference is longer than 200 characters");

@@ -23,8 +23,8 @@ bool has_errors(const Diagnostics& diagnostics) {
 }
 
 std::size_t count(const Diagnostics& diagnostics, Severity severity) {
-    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
-                                                  [&](const Diagnostic& d) { return d.severity == severity; }));
+    return static_cast<std::size_t>(std::count_if(
+        diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 std::string field_to_json_pointer(std::string_view field) {

@@ -12,15 +12,24 @@ namespace {
 constexpr std::size_t max_label_length = 63;
 constexpr std::size_t max_name_length = 253;
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-AddressError fail(std::string code, std::string message) { return {std::move(code), std::move(message)}; }
+AddressError fail(std::string code, std::string message) {
+    return {std::move(code), std::move(message)};
+}
 
 bool looks_like_ipv4(std::string_view host) {
-    return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) { return is_digit(c) || c == '.'; });
+    return !host.empty() &&
+           std::all_of(host.begin(), host.end(), [](char c) { return is_digit(c) || c == '.'; });
 }
 
 std::string to_lower(std::string_view text) {
@@ -46,8 +55,9 @@ AddressResult normalize_environment_address(std::string_view original) {
     if (const auto scheme_end = rest.find("://"); scheme_end != std::string_view::npos) {
         const std::string scheme = to_lower(rest.substr(0, scheme_end));
         if (scheme != "https" && scheme != "http") {
-            return fail("env-invalid", quoted(text) + " is not a web address: give the environment's host name or "
-                                                      "its https:// URL");
+            return fail("env-invalid", quoted(text) +
+                                           " is not a web address: give the environment's host name or "
+                                           "its https:// URL");
         }
         rest.remove_prefix(scheme_end + 3);
     }
@@ -71,34 +81,39 @@ AddressResult normalize_environment_address(std::string_view original) {
                                                   "acme-prd.outsystemsenterprise.com");
     }
     if (std::any_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-        return fail("env-non-ascii", quoted(text) + " has non-ASCII characters: give the punycode form of the "
-                                                    "name (it starts with xn--)");
+        return fail("env-non-ascii", quoted(text) +
+                                         " has non-ASCII characters: give the punycode form of the "
+                                         "name (it starts with xn--)");
     }
     if (looks_like_ipv4(host)) {
         return fail("env-ip-literal", quoted(text) + " is an IP address: give the environment's host name");
     }
     if (host.size() > max_name_length) {
-        return fail("env-invalid", quoted(text) + " is longer than 253 characters, the limit for a host name");
+        return fail("env-invalid",
+                    quoted(text) + " is longer than 253 characters, the limit for a host name");
     }
     if (host.find('.') == std::string::npos) {
-        return fail("env-single-label", quoted(text) + " is not a full host name: give the whole name, like " +
-                                            host + ".outsystemsenterprise.com");
+        return fail("env-single-label", quoted(text) +
+                                            " is not a full host name: give the whole name, like " + host +
+                                            ".outsystemsenterprise.com");
     }
     std::size_t start = 0;
     while (start <= host.size()) {
         const std::size_t end = std::min(host.find('.', start), host.size());
         const std::string_view label = std::string_view(host).substr(start, end - start);
         if (label.empty()) {
-            return fail("env-invalid", quoted(text) + " has an empty label (two dots in a row, or a leading dot)");
+            return fail("env-invalid",
+                        quoted(text) + " has an empty label (two dots in a row, or a leading dot)");
         }
         if (label.size() > max_label_length) {
             return fail("env-invalid", quoted(text) + " has a label longer than 63 characters");
         }
         if (label.front() == '-' || label.back() == '-') {
-            return fail("env-invalid", quoted(text) + " has a label that starts or ends with a hyphen: " +
-                                           quoted(label));
+            return fail("env-invalid",
+                        quoted(text) + " has a label that starts or ends with a hyphen: " + quoted(label));
         }
-        if (const auto bad = std::find_if(label.begin(), label.end(), [](char c) { return !is_alnum(c) && c != '-'; });
+        if (const auto bad =
+                std::find_if(label.begin(), label.end(), [](char c) { return !is_alnum(c) && c != '-'; });
             bad != label.end()) {
             const std::string shown = (static_cast<unsigned char>(*bad) < 0x20 || *bad == 0x7F)
                                           ? code_point_name(static_cast<unsigned char>(*bad))

@@ -14,9 +14,10 @@ const std::string field = "justification";
 
 // Compared after lower-casing and dropping everything but letters and digits.
 constexpr std::array<std::string_view, 22> placeholders = {
-    "test",     "testing", "na",   "none", "tbd",      "todo",     "asap", "urgent",
-    "xxx",      "foo",     "bar",  "foobar", "asdf",   "qwerty",   "tba",  "placeholder",
-    "justification", "businessjustification", "pleaserestore", "restore", "backup", "loremipsum"};
+    "test",          "testing", "na",     "none",        "tbd",           "todo",
+    "asap",          "urgent",  "xxx",    "foo",         "bar",           "foobar",
+    "asdf",          "qwerty",  "tba",    "placeholder", "justification", "businessjustification",
+    "pleaserestore", "restore", "backup", "loremipsum"};
 
 std::string letters_and_digits(std::string_view text) {
     std::string out;
@@ -29,7 +30,8 @@ std::string letters_and_digits(std::string_view text) {
 }
 
 bool one_character_repeated(std::string_view squeezed) {
-    return !squeezed.empty() && std::all_of(squeezed.begin(), squeezed.end(), [&](char c) { return c == squeezed[0]; });
+    return !squeezed.empty() &&
+           std::all_of(squeezed.begin(), squeezed.end(), [&](char c) { return c == squeezed[0]; });
 }
 
 // "test test test" or "urgent urgent urgent": the same word over and over.
@@ -119,17 +121,19 @@ JustificationCheck check_justification(std::string_view raw) {
         return check;
     }
     if (length > max_justification_length) {
-        check.diagnostics.push_back(make_error("justification-too-long", field,
-                                               "the justification has " + std::to_string(length) +
-                                                   " characters, more than 4000: keep to the facts the vendor "
-                                                   "needs and attach the rest to the case"));
+        check.diagnostics.push_back(
+            make_error("justification-too-long", field,
+                       "the justification has " + std::to_string(length) +
+                           " characters, more than 4000: keep to the facts the vendor "
+                           "needs and attach the rest to the case"));
         return check;
     }
     if (length < weak_justification_length) {
-        check.diagnostics.push_back(make_warning("justification-weak", field,
-                                                 "the justification has only " + std::to_string(length) +
-                                                     " characters and the vendor may decline the case: say what "
-                                                     "happened, the business impact, and what data you need"));
+        check.diagnostics.push_back(
+            make_warning("justification-weak", field,
+                         "the justification has only " + std::to_string(length) +
+                             " characters and the vendor may decline the case: say what "
+                             "happened, the business impact, and what data you need"));
     }
     return check;
 }

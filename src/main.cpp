@@ -1,4 +1,5 @@
-// The process edge: real arguments, streams, environment and clock handed to run(); unexpected exceptions end here.
+// The process edge: real arguments, streams, environment and clock handed to run(); unexpected exceptions end
+// here.
 #include "backup_request/cli/run.hpp"
 
 #include <chrono>

@@ -1,4 +1,5 @@
-// Atomic replacement through mkstemp + fsync + rename(2), with RENAME_NOREPLACE when replacing is not allowed.
+// Atomic replacement through mkstemp + fsync + rename(2), with RENAME_NOREPLACE when replacing is not
+// allowed.
 #include "backup_request/output_file.hpp"
 
 #include <cerrno>
@@ -12,9 +13,13 @@
 namespace backup_request {
 namespace {
 
-std::string describe_errno(int error) { return std::strerror(error); }
+std::string describe_errno(int error) {
+    return std::strerror(error);
+}
 
-std::string quoted(const std::string& path) { return "'" + path + "'"; }
+std::string quoted(const std::string& path) {
+    return "'" + path + "'";
+}
 
 bool write_all(int fd, std::string_view content, int& error) {
     while (!content.empty()) {
@@ -47,7 +52,9 @@ std::optional<std::string> write_directly(const std::string& path, std::string_v
     return std::nullopt;
 }
 
-bool is_special_path(const std::string& path) { return path.starts_with("/dev/") || path.starts_with("/proc/"); }
+bool is_special_path(const std::string& path) {
+    return path.starts_with("/dev/") || path.starts_with("/proc/");
+}
 
 std::string folder_of(const std::string& path) {
     const auto slash = path.rfind('/');
@@ -120,7 +127,8 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
                rename_error != 0) {
         ::unlink(temporary.c_str());
         if (rename_error == EEXIST) {
-            return quoted(path) + " already exists: pass --force to replace it, or choose another --output path";
+            return quoted(path) +
+                   " already exists: pass --force to replace it, or choose another --output path";
         }
         return "cannot write " + quoted(path) + ": " + describe_errno(rename_error);
     }

@@ -16,7 +16,8 @@ nlohmann::ordered_json to_payload(const Request& request) {
     payload["point_in_time"] = format_utc_time(request.point_in_time);
     payload["retention"] = {
         {"days", request.retention_days},
-        {"earliest_allowed", format_utc_time(retention_window(request.created_at, request.retention_days).earliest)},
+        {"earliest_allowed",
+         format_utc_time(retention_window(request.created_at, request.retention_days).earliest)},
         {"expires_at", format_utc_time(window_exit_time(request.point_in_time, request.retention_days))},
     };
     payload["environments"] = request.environments;

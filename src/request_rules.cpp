@@ -9,17 +9,19 @@
 namespace backup_request {
 namespace {
 
-std::optional<sys_seconds> check_time_field(const std::optional<std::string>& text, sys_seconds now, int retention_days,
-                                            bool retention_ok, Diagnostics& found) {
+std::optional<sys_seconds> check_time_field(const std::optional<std::string>& text, sys_seconds now,
+                                            int retention_days, bool retention_ok, Diagnostics& found) {
     const std::string field = "point_in_time";
     if (!text) {
-        found.push_back(make_error("time-missing", field,
-                                   "no point in time: give the moment to restore, in UTC, like 2026-11-20T14:30:00Z"));
+        found.push_back(
+            make_error("time-missing", field,
+                       "no point in time: give the moment to restore, in UTC, like 2026-11-20T14:30:00Z"));
         return std::nullopt;
     }
     if (find_invalid_utf8(*text)) {
-        found.push_back(make_error("time-invalid", field, "the point in time is not valid UTF-8; " +
-                                                              std::string(accepted_time_forms)));
+        found.push_back(
+            make_error("time-invalid", field,
+                       "the point in time is not valid UTF-8; " + std::string(accepted_time_forms)));
         return std::nullopt;
     }
     auto parsed = parse_point_in_time(*text, now);
@@ -48,10 +50,12 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     const bool retention_ok = input.retention_days >= 1 && input.retention_days <= max_retention_days;
     if (!retention_ok) {
         found.push_back(make_error("retention-invalid", "retention.days",
-                                   "the retention must be 1 to 365 days, not " + std::to_string(input.retention_days) +
+                                   "the retention must be 1 to 365 days, not " +
+                                       std::to_string(input.retention_days) +
                                        " (the vendor's policy is 15)"));
     }
-    const auto point_in_time = check_time_field(input.point_in_time, now, input.retention_days, retention_ok, found);
+    const auto point_in_time =
+        check_time_field(input.point_in_time, now, input.retention_days, retention_ok, found);
 
     EnvironmentCheck environments = check_environments(input.environments);
     append_diagnostics(found, environments.diagnostics);
@@ -61,9 +65,10 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
         justification = check_justification(*input.justification);
         append_diagnostics(found, justification.diagnostics);
     } else {
-        found.push_back(make_error("justification-missing", "justification",
-                                   "no business justification: say what happened, the business impact, and what "
-                                   "data you need"));
+        found.push_back(
+            make_error("justification-missing", "justification",
+                       "no business justification: say what happened, the business impact, and what "
+                       "data you need"));
     }
 
     std::optional<std::string> contact;

@@ -22,26 +22,26 @@ Diagnostics check_point_in_time(sys_seconds point_in_time, sys_seconds now, int 
     Diagnostics found;
     if (point_in_time > window.latest) {
         found.push_back(make_error("time-in-future", field,
-                                   format_utc_time(point_in_time) + " is " + duration_text(point_in_time - now) +
-                                       " in the future (now is " + format_utc_time(now) +
+                                   format_utc_time(point_in_time) + " is " +
+                                       duration_text(point_in_time - now) + " in the future (now is " +
+                                       format_utc_time(now) +
                                        "): a backup can only be restored to a time that has passed"));
         return found;
     }
     if (point_in_time < window.earliest) {
-        found.push_back(make_error("time-too-old", field,
-                                   format_utc_time(point_in_time) + " is older than the " + days +
-                                       "-day retention window by " + duration_text(window.earliest - point_in_time) +
-                                       "; the earliest point in time allowed now is " +
-                                       format_utc_time(window.earliest)));
+        found.push_back(make_error(
+            "time-too-old", field,
+            format_utc_time(point_in_time) + " is older than the " + days + "-day retention window by " +
+                duration_text(window.earliest - point_in_time) +
+                "; the earliest point in time allowed now is " + format_utc_time(window.earliest)));
         return found;
     }
     if (now - point_in_time < restore_lag) {
-        found.push_back(make_warning("time-too-recent", field,
-                                     format_utc_time(point_in_time) + " is less than 5 minutes before now (" +
-                                         format_utc_time(now) +
-                                         "): the newest backups may not be restorable yet; " +
-                                         "a point at or before " + format_utc_time(now - restore_lag) +
-                                         " is safe"));
+        found.push_back(
+            make_warning("time-too-recent", field,
+                         format_utc_time(point_in_time) + " is less than 5 minutes before now (" +
+                             format_utc_time(now) + "): the newest backups may not be restorable yet; " +
+                             "a point at or before " + format_utc_time(now - restore_lag) + " is safe"));
     }
     const sys_seconds exit_time = window_exit_time(point_in_time, retention_days);
     if (exit_time - now <= expiry_warning) {

@@ -4,11 +4,10 @@
 // its own message (no zone, leap second, trailing text), and because it runs once per draft in batches.
 #include "backup_request/utc_time.hpp"
 
-#include <date/date.h>
-
 #include <array>
 #include <cctype>
 #include <cstdio>
+#include <date/date.h>
 #include <optional>
 
 namespace backup_request {
@@ -30,9 +29,13 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) {
@@ -95,9 +98,9 @@ class Scanner {
     std::size_t pos_ = 0;
 };
 
-constexpr std::array<std::string_view, 12> month_names = {"January", "February", "March",     "April",
-                                                          "May",     "June",     "July",      "August",
-                                                          "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     // text starts with "now" (any case)
@@ -151,9 +154,9 @@ struct ZoneOffset {
 
 std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_view text) {
     if (scan.at_end()) {
-        return failure("time-no-zone", quoted(text) +
-                                           " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z) or an "
-                                           "offset (like -05:00)");
+        return failure("time-no-zone",
+                       quoted(text) + " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z) or an "
+                                      "offset (like -05:00)");
     }
     if (scan.take('Z') || scan.take('z')) {
         return ZoneOffset{};
@@ -171,7 +174,8 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
             return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
         }
         if (*hours > 23 || *minutes > 59) {
-            return failure("time-out-of-range", "the offset in " + quoted(text) + " is out of range (at most 23:59)");
+            return failure("time-out-of-range",
+                           "the offset in " + quoted(text) + " is out of range (at most 23:59)");
         }
         const std::chrono::minutes offset = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
         return ZoneOffset{negative ? -offset : offset};
@@ -184,9 +188,10 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
         return ZoneOffset{};
     }
     if (!zone.empty() && std::isalpha(static_cast<unsigned char>(zone.front())) != 0) {
-        return failure("time-no-zone", "the zone " + quoted(zone) + " in " + quoted(text) +
-                                           " is not accepted: write the time in UTC with Z, or give an offset "
-                                           "like -05:00");
+        return failure("time-no-zone",
+                       "the zone " + quoted(zone) + " in " + quoted(text) +
+                           " is not accepted: write the time in UTC with Z, or give an offset "
+                           "like -05:00");
     }
     return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
 }
@@ -208,7 +213,8 @@ TimeParseResult parse_absolute(std::string_view original) {
                                            std::string(text) + "T14:30:00Z");
     }
     if (!(scan.take('T') || scan.take('t') || scan.take(' '))) {
-        return failure("time-invalid", "expected 'T' or a space between the date and the time in " + quoted(text));
+        return failure("time-invalid",
+                       "expected 'T' or a space between the date and the time in " + quoted(text));
     }
     const auto hour = scan.fixed_digits(2);
     const bool colon = hour && scan.take(':');
@@ -240,7 +246,8 @@ TimeParseResult parse_absolute(std::string_view original) {
         return std::move(*error);
     }
     if (!scan.at_end()) {
-        return failure("time-invalid", "unexpected text " + quoted(scan.rest()) + " after the time in " + quoted(text));
+        return failure("time-invalid",
+                       "unexpected text " + quoted(scan.rest()) + " after the time in " + quoted(text));
     }
 
     if (*month < 1 || *month > 12) {
@@ -250,10 +257,11 @@ TimeParseResult parse_absolute(std::string_view original) {
                                    date::day{static_cast<unsigned>(*day)}};
     if (!ymd.ok()) {
         const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
-        return failure("time-invalid-date", quoted(text) + " is not a real date: " +
-                                                std::string(month_names.at(static_cast<std::size_t>(*month - 1))) +
-                                                " " + std::to_string(*year) + " has " +
-                                                std::to_string(static_cast<unsigned>(last)) + " days");
+        return failure("time-invalid-date",
+                       quoted(text) + " is not a real date: " +
+                           std::string(month_names.at(static_cast<std::size_t>(*month - 1))) + " " +
+                           std::to_string(*year) + " has " + std::to_string(static_cast<unsigned>(last)) +
+                           " days");
     }
     if (*hour > 23) {
         return failure("time-out-of-range", "the hour in " + quoted(text) + " must be 00 to 23");
@@ -262,20 +270,23 @@ TimeParseResult parse_absolute(std::string_view original) {
         return failure("time-out-of-range", "the minute in " + quoted(text) + " must be 00 to 59");
     }
     if (second == 60) {
-        return failure("time-leap-second", quoted(text) + " is a leap second, which backups cannot be restored to: "
-                                                          "use :59 or the next minute");
+        return failure("time-leap-second", quoted(text) +
+                                               " is a leap second, which backups cannot be restored to: "
+                                               "use :59 or the next minute");
     }
     if (second > 59) {
         return failure("time-out-of-range", "the second in " + quoted(text) + " must be 00 to 59");
     }
 
     const auto offset = std::get<ZoneOffset>(zone).offset;
-    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
-                              std::chrono::seconds{second};
+    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{*hour} +
+                              std::chrono::minutes{*minute} + std::chrono::seconds{second};
     return ParsedTime{local - offset, subseconds, false};
 }
 
-bool starts_with_now(std::string_view text) { return text.size() >= 3 && iequals(text.substr(0, 3), "now"); }
+bool starts_with_now(std::string_view text) {
+    return text.size() >= 3 && iequals(text.substr(0, 3), "now");
+}
 
 } // namespace
 
@@ -307,10 +318,10 @@ std::string format_utc_time(sys_seconds time) {
     const date::hh_mm_ss hms{time - day};
     std::array<char, 32> buffer{};
     const int written =
-        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                      static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                      static_cast<int>(hms.seconds().count()));
+        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
     return {buffer.data(), static_cast<std::size_t>(written)};
 }
 

@@ -52,7 +52,9 @@ Decoded decode_at(std::string_view text, std::size_t i) {
     return {cp, length};
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 } // namespace
 
@@ -89,7 +91,8 @@ std::optional<ControlCharacter> find_control_character(std::string_view text, st
         const std::size_t step = d.length == 0 ? 1 : d.length;
         const char32_t cp = d.code_point;
         const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-        if (d.length != 0 && control && (cp >= 0x80 || allowed.find(static_cast<char>(cp)) == std::string_view::npos)) {
+        if (d.length != 0 && control &&
+            (cp >= 0x80 || allowed.find(static_cast<char>(cp)) == std::string_view::npos)) {
             return ControlCharacter{i, cp};
         }
         i += step;

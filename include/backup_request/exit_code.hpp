@@ -11,6 +11,8 @@ enum class ExitCode : int {
     output = 4,         // the payload cannot be written
 };
 
-[[nodiscard]] constexpr int to_int(ExitCode code) { return static_cast<int>(code); }
+[[nodiscard]] constexpr int to_int(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 } // namespace backup_request

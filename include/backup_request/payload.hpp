@@ -4,7 +4,6 @@
 #include "backup_request/request.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace backup_request {

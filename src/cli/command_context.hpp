@@ -1,12 +1,12 @@
-// What every command gets from run(): the streams, the environment, and the verbosity chosen on the command line.
+// What every command gets from run(): the streams, the environment, and the verbosity chosen on the command
+// line.
 #pragma once
 
 #include "backup_request/cli/run.hpp"
 
-#include <spdlog/logger.h>
-
 #include <iosfwd>
 #include <memory>
+#include <spdlog/logger.h>
 
 namespace backup_request {
 

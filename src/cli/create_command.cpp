@@ -1,4 +1,5 @@
-// `backup-request create`: gathers the request from flags (or the built-in example), runs the rules, writes JSON.
+// `backup-request create`: gathers the request from flags (or the built-in example), runs the rules, writes
+// JSON.
 #include "create_command.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
@@ -38,24 +39,32 @@ int usage_error(CommandContext& context, const std::string& message) {
 } // namespace
 
 CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
-    CLI::App* create = app.add_subcommand("create", "Check a backup access request and write its support-case payload");
+    CLI::App* create =
+        app.add_subcommand("create", "Check a backup access request and write its support-case payload");
     create->footer(std::string(create_examples) + std::string(accepted_time_forms));
-    create->add_option("--at,--point-in-time", options.at, "Point in time to restore, in UTC (or with an offset)")
+    create
+        ->add_option("--at,--point-in-time", options.at,
+                     "Point in time to restore, in UTC (or with an offset)")
         ->type_name("TIME");
-    create->add_option("-e,--env,--environment", options.environments,
-                       "Environment address (host name or URL); repeat for several")
+    create
+        ->add_option("-e,--env,--environment", options.environments,
+                     "Environment address (host name or URL); repeat for several")
         ->type_name("ADDRESS")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     auto* text = create->add_option("-j,--justification", options.justification, "Business justification")
                      ->type_name("TEXT");
-    auto* file = create->add_option("--justification-file", options.justification_file,
-                                    "Read the business justification from a file ('-' for stdin)")
+    auto* file = create
+                     ->add_option("--justification-file", options.justification_file,
+                                  "Read the business justification from a file ('-' for stdin)")
                      ->type_name("PATH");
     text->excludes(file);
-    create->add_option("--contact", options.contact, "Contact e-mail address for the case")->type_name("EMAIL");
+    create->add_option("--contact", options.contact, "Contact e-mail address for the case")
+        ->type_name("EMAIL");
     create->add_option("--reference", options.reference, "Your own incident or ticket id")->type_name("ID");
-    create->add_option("--now", options.now, "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+    create
+        ->add_option("--now", options.now,
+                     "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
     create->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
@@ -139,7 +148,8 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     }
     const auto warnings = count(evaluation.diagnostics, Severity::warning);
     if (options.strict && warnings > 0) {
-        context.err << "error: --strict: " << warnings << (warnings == 1 ? " warning counts" : " warnings count")
+        context.err << "error: --strict: " << warnings
+                    << (warnings == 1 ? " warning counts" : " warnings count")
                     << " as an error; nothing was written\n";
         return to_int(ExitCode::rule_violation);
     }

@@ -12,7 +12,8 @@ std::string visible_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);
         // C1 controls arrive in UTF-8 as 0xC2 0x80..0x9F; CSI (0x9B) among them starts escape sequences too.
-        const bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
                         static_cast<unsigned char>(text[i + 1]) < 0xA0;
         if (byte == '\n') {
             out += "\\n";

@@ -12,7 +12,8 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
     std::optional<std::string> text;
     if (!flag_value.empty()) {
         text = flag_value;
-    } else if (auto variable = context.environment.variable("BACKUP_REQUEST_NOW"); variable && !variable->empty()) {
+    } else if (auto variable = context.environment.variable("BACKUP_REQUEST_NOW");
+               variable && !variable->empty()) {
         source = "BACKUP_REQUEST_NOW";
         text = std::move(variable);
     }
@@ -26,7 +27,8 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
     const auto& time = std::get<ParsedTime>(parsed);
     if (time.subseconds_dropped && !context.quiet) {
         context.err << diagnostic_line(make_warning("time-subseconds-dropped", "now",
-                                                    source + ": the fraction of a second was dropped: now is " +
+                                                    source +
+                                                        ": the fraction of a second was dropped: now is " +
                                                         format_utc_time(time.time)))
                     << '\n';
     }

@@ -12,7 +12,8 @@ struct NowError {
     std::string message;
 };
 
-// `flag_value` is the text of --now, empty when not given. A sub-second part is dropped with a warning logged.
+// `flag_value` is the text of --now, empty when not given. A sub-second part is dropped with a warning
+// logged.
 [[nodiscard]] std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value,
                                                               CommandContext& context);
 

@@ -7,11 +7,10 @@
 #include "usage_error.hpp"
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <ostream>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 namespace backup_request {
 namespace {
@@ -43,7 +42,8 @@ std::shared_ptr<spdlog::logger> make_logger(std::ostream& err, int verbosity, bo
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
         const Environment& environment) {
-    CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup", "backup-request"};
+    CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup",
+                 "backup-request"};
     app.footer(tool_examples);
     app.set_version_flag("--version", version_text(), "Print the version and exit");
     app.require_subcommand(1);
@@ -66,7 +66,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         }
         CLI::App& failed = create->parsed() ? *create : app;
         const std::string command = create->parsed() ? "backup-request create" : "backup-request";
-        err << "error: " << usage_error_message(error, failed, args) << "\nRun '" << command << " --help' for usage.\n";
+        err << "error: " << usage_error_message(error, failed, args) << "\nRun '" << command
+            << " --help' for usage.\n";
         return to_int(ExitCode::usage);
     }
 

@@ -5,7 +5,6 @@
 
 #include <CLI/Error.hpp>
 #include <CLI/Option.hpp>
-
 #include <algorithm>
 
 namespace backup_request {
@@ -25,14 +24,16 @@ std::vector<std::string> flag_names(CLI::App& command) {
 
 } // namespace
 
-std::string usage_error_message(const CLI::Error& error, CLI::App& command, const std::vector<std::string>& args) {
+std::string usage_error_message(const CLI::Error& error, CLI::App& command,
+                                const std::vector<std::string>& args) {
     if (command.get_parent() == nullptr) {
         // At the top level the usual mistake is the command itself: missing or mistyped.
         std::vector<std::string> commands;
         for (const CLI::App* sub : command.get_subcommands({})) {
             commands.push_back(sub->get_name());
         }
-        const auto first = std::find_if(args.begin(), args.end(), [](const std::string& a) { return !a.starts_with('-'); });
+        const auto first =
+            std::find_if(args.begin(), args.end(), [](const std::string& a) { return !a.starts_with('-'); });
         if (first == args.end() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
             return "no command given: try 'backup-request create --example'";
         }

@@ -3,7 +3,6 @@
 #include "backup_request/diagnostic.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 using namespace backup_request;
@@ -27,7 +26,8 @@ TEST_CASE("User text cannot repaint the terminal or fake a line") {
     CHECK(visible_text("a\nerror: fake") == "a\\nerror: fake");
     CHECK(visible_text("\x1b[2Jx") == "\\x1b[2Jx");
     CHECK(visible_text("tab\there") == "tab\\there");
-    CHECK(visible_text("\xC2\x9B" "31m") == "\\x9b31m");
+    CHECK(visible_text("\xC2\x9B"
+                       "31m") == "\\x9b31m");
     CHECK(visible_text("café") == "café");
 }
 

@@ -44,15 +44,17 @@ TEST_CASE("Length limits in characters, at their edges") {
         const std::string accents = "Encomendas apagadas após a atualização: ção ção ção"; // 51 characters
         CHECK(codes(accents) == Codes{"justification-weak"});
         CHECK(check_justification("Pedidos apagados após atualização ç").diagnostics.at(0).message ==
-              "the justification has only 35 characters and the vendor may decline the case: say what happened, "
+              "the justification has only 35 characters and the vendor may decline the case: say what "
+              "happened, "
               "the business impact, and what data you need");
     }
 }
 
 TEST_CASE("Placeholders are errors") {
-    for (const char* text : {"test", "n/a", "N/A", "TBD", "asap", "URGENT!!!", "todo", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-                             "test test test test test test test test", "Lorem ipsum dolor sit amet, consectetur",
-                             "..................................", ""}) {
+    for (const char* text :
+         {"test", "n/a", "N/A", "TBD", "asap", "URGENT!!!", "todo", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "test test test test test test test test", "Lorem ipsum dolor sit amet, consectetur",
+          "..................................", ""}) {
         CAPTURE(text);
         CHECK(codes(text) == Codes{"justification-placeholder"});
     }

@@ -2,7 +2,6 @@
 #include "backup_request/output_file.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,7 +25,8 @@ struct ScratchFolder {
     ScratchFolder& operator=(const ScratchFolder&) = delete;
 
     [[nodiscard]] std::size_t entries() const {
-        return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator{}));
+        return static_cast<std::size_t>(
+            std::distance(fs::directory_iterator(path), fs::directory_iterator{}));
     }
 };
 
@@ -37,7 +37,9 @@ std::string read(const fs::path& path) {
     return buffer.str();
 }
 
-void write(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
+void write(const fs::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
 
 } // namespace
 
@@ -55,8 +57,9 @@ TEST_CASE("An existing file is kept unless forced") {
     write(target, "old");
     const auto error = write_output_file(target.string(), "new", {});
     REQUIRE(error.has_value());
-    CHECK(*error == "'" + target.string() + "' already exists: pass --force to replace it, or choose another "
-                                            "--output path");
+    CHECK(*error == "'" + target.string() +
+                        "' already exists: pass --force to replace it, or choose another "
+                        "--output path");
     CHECK(read(target) == "old");
     CHECK(folder.entries() == 1);
 
@@ -80,7 +83,9 @@ TEST_CASE("Failures leave nothing behind") {
         REQUIRE(error.has_value());
         CHECK_THAT(*error, Catch::Contains("No such file or directory"));
     }
-    SECTION("an empty path") { CHECK(write_output_file("", "x", {}).has_value()); }
+    SECTION("an empty path") {
+        CHECK(write_output_file("", "x", {}).has_value());
+    }
     CHECK(folder.entries() == 0);
 }
 

@@ -1,6 +1,5 @@
 // Unit tests for the payload: keys, order, computed fields.
 #include "backup_request/payload.hpp"
-
 #include "backup_request/request_rules.hpp"
 #include "test_time.hpp"
 
@@ -18,14 +17,15 @@ TEST_CASE("The payload holds the request and the computed window facts, in a fix
     request.reference = "INC-1";
     request.warnings = {make_warning("env-duplicate", "environments[2]", "twice")};
     const auto payload = to_payload(request);
-    CHECK(serialize_payload(payload, true) ==
-          R"({"schema_version":1,"request_type":"database-backup-access","created_at":"2026-11-20T12:00:00Z",)"
-          R"("point_in_time":"2026-11-19T14:30:00Z","retention":{"days":15,"earliest_allowed":"2026-11-05T12:00:00Z",)"
-          R"("expires_at":"2026-12-04T14:30:00Z"},"environments":["acme-prd.outsystemsenterprise.com",)"
-          R"("acme-dev.outsystemsenterprise.com"],"justification":"why","reference":"INC-1",)"
-          R"("access":{"standard_days":7},"warnings":[{"code":"env-duplicate","field":"environments[2]",)"
-          R"("message":"twice"}]})"
-          "\n");
+    CHECK(
+        serialize_payload(payload, true) ==
+        R"({"schema_version":1,"request_type":"database-backup-access","created_at":"2026-11-20T12:00:00Z",)"
+        R"("point_in_time":"2026-11-19T14:30:00Z","retention":{"days":15,"earliest_allowed":"2026-11-05T12:00:00Z",)"
+        R"("expires_at":"2026-12-04T14:30:00Z"},"environments":["acme-prd.outsystemsenterprise.com",)"
+        R"("acme-dev.outsystemsenterprise.com"],"justification":"why","reference":"INC-1",)"
+        R"("access":{"standard_days":7},"warnings":[{"code":"env-duplicate","field":"environments[2]",)"
+        R"("message":"twice"}]})"
+        "\n");
 }
 
 TEST_CASE("An example payload says so, and indentation is 2 spaces") {

@@ -1,6 +1,5 @@
 // Unit tests for the rules engine as a whole: every problem at once, the accepted request when none.
 #include "backup_request/request_rules.hpp"
-
 #include "test_time.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,8 +15,9 @@ RequestInput valid_input() {
     RequestInput input;
     input.point_in_time = "2026-11-19T09:30:00-05:00";
     input.environments = {"https://Acme-PRD.outsystemsenterprise.com/ServiceCenter/"};
-    input.justification = "A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database. "
-                          "Finance cannot close the month.";
+    input.justification =
+        "A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database. "
+        "Finance cannot close the month.";
     input.contact = " ops@acme.example ";
     input.reference = "INC-4711";
     return input;
@@ -71,7 +71,8 @@ TEST_CASE("Warnings travel with the accepted request") {
     input.environments.emplace_back("acme-prd.outsystemsenterprise.com.");
     const auto evaluation = evaluate_request(input, now);
     REQUIRE(evaluation.request);
-    CHECK(codes(evaluation.request->warnings) == Codes{"time-subseconds-dropped", "time-too-recent", "env-duplicate"});
+    CHECK(codes(evaluation.request->warnings) ==
+          Codes{"time-subseconds-dropped", "time-too-recent", "env-duplicate"});
 }
 
 TEST_CASE("The retention length is checked, and judged with") {

@@ -1,6 +1,5 @@
 // Unit tests for the retention window rule, at its edges to the second.
 #include "backup_request/retention_window.hpp"
-
 #include "test_time.hpp"
 
 #include <catch2/catch.hpp>
@@ -37,8 +36,9 @@ TEST_CASE("The window is [now - 15 days, now], both ends included") {
         const auto found = check_point_in_time(window.earliest - 1s, now, 15);
         REQUIRE(codes(found) == Codes{"time-too-old"});
         CHECK(found[0].field == "point_in_time");
-        CHECK(found[0].message == "2026-11-05T11:59:59Z is older than the 15-day retention window by 1 second; "
-                                  "the earliest point in time allowed now is 2026-11-05T12:00:00Z");
+        CHECK(found[0].message ==
+              "2026-11-05T11:59:59Z is older than the 15-day retention window by 1 second; "
+              "the earliest point in time allowed now is 2026-11-05T12:00:00Z");
     }
     SECTION("exactly now: inside, but too recent to be safe") {
         CHECK(codes(check_point_in_time(now, now, 15)) == Codes{"time-too-recent"});
@@ -46,8 +46,9 @@ TEST_CASE("The window is [now - 15 days, now], both ends included") {
     SECTION("one second in the future: an error") {
         const auto found = check_point_in_time(now + 1s, now, 15);
         REQUIRE(codes(found) == Codes{"time-in-future"});
-        CHECK(found[0].message == "2026-11-20T12:00:01Z is 1 second in the future (now is 2026-11-20T12:00:00Z): "
-                                  "a backup can only be restored to a time that has passed");
+        CHECK(found[0].message ==
+              "2026-11-20T12:00:01Z is 1 second in the future (now is 2026-11-20T12:00:00Z): "
+              "a backup can only be restored to a time that has passed");
     }
 }
 
@@ -55,9 +56,10 @@ TEST_CASE("Warning when the point in time is less than 5 minutes before now") {
     CHECK(codes(check_point_in_time(now - 5min + 1s, now, 15)) == Codes{"time-too-recent"});
     CHECK(codes(check_point_in_time(now - 5min, now, 15)).empty());
     const auto found = check_point_in_time(now - 1min, now, 15);
-    CHECK(found[0].message == "2026-11-20T11:59:00Z is less than 5 minutes before now (2026-11-20T12:00:00Z): "
-                              "the newest backups may not be restorable yet; a point at or before "
-                              "2026-11-20T11:55:00Z is safe");
+    CHECK(found[0].message ==
+          "2026-11-20T11:59:00Z is less than 5 minutes before now (2026-11-20T12:00:00Z): "
+          "the newest backups may not be restorable yet; a point at or before "
+          "2026-11-20T11:55:00Z is safe");
 }
 
 TEST_CASE("Warning when the point in time leaves the window within 48 hours") {
@@ -67,8 +69,9 @@ TEST_CASE("Warning when the point in time leaves the window within 48 hours") {
     const auto found = check_point_in_time(utc("2026-11-06T15:30:00Z"), now, 15);
     REQUIRE(found.size() == 1);
     CHECK(found[0].severity == Severity::warning);
-    CHECK(found[0].message == "2026-11-06T15:30:00Z leaves the 15-day retention window at 2026-11-21T15:30:00Z, "
-                              "in 1 day 3 hours 30 minutes: the vendor must restore it before then");
+    CHECK(found[0].message ==
+          "2026-11-06T15:30:00Z leaves the 15-day retention window at 2026-11-21T15:30:00Z, "
+          "in 1 day 3 hours 30 minutes: the vendor must restore it before then");
 }
 
 TEST_CASE("Another retention length moves the window") {

@@ -1,12 +1,10 @@
 // Unit tests for run(): the CLI in process, with a fixed clock and environment.
 #include "backup_request/cli/run.hpp"
-
 #include "test_time.hpp"
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 using namespace backup_request;
@@ -20,8 +18,8 @@ struct Result {
     std::string err;
 };
 
-Result run_with(const std::vector<std::string>& args, const std::map<std::string, std::string>& variables = {},
-                const std::string& input = "") {
+Result run_with(const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& variables = {}, const std::string& input = "") {
     std::istringstream in(input);
     std::ostringstream out;
     std::ostringstream err;
@@ -36,14 +34,15 @@ Result run_with(const std::vector<std::string>& args, const std::map<std::string
     return {code, out.str(), err.str()};
 }
 
-const std::string justification =
-    "A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database. Finance cannot close "
-    "the month.";
+const std::string justification = "A failed deployment at 14:40 UTC deleted 3,000 invoices from the "
+                                  "production database. Finance cannot close "
+                                  "the month.";
 
 } // namespace
 
 TEST_CASE("create writes the payload on stdout and nothing on stderr") {
-    const auto result = run_with({"create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
+    const auto result =
+        run_with({"create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
     CHECK(result.code == 0);
     CHECK(result.err.empty());
     const auto payload = nlohmann::json::parse(result.out);
@@ -62,27 +61,31 @@ TEST_CASE("BACKUP_REQUEST_NOW sets the clock and --now beats it") {
     result = run_with(args, {{"BACKUP_REQUEST_NOW", "yesterday"}});
     CHECK(result.code == 2);
     CHECK(result.out.empty());
-    CHECK_THAT(result.err, Catch::StartsWith("error: BACKUP_REQUEST_NOW: 'yesterday' is not a date and time"));
+    CHECK_THAT(result.err,
+               Catch::StartsWith("error: BACKUP_REQUEST_NOW: 'yesterday' is not a date and time"));
 }
 
 TEST_CASE("Exit codes: rule violation 1, usage 2, unreadable input 3") {
     auto broken = run_with({"create", "--at", "now-20d", "--env", "acme.example.com", "-j", justification});
     CHECK(broken.code == 1);
     CHECK(broken.out.empty());
-    CHECK(broken.err == "error: point_in_time: 2026-10-31T12:00:00Z is older than the 15-day retention window by 5 "
-                        "days; the earliest point in time allowed now is 2026-11-05T12:00:00Z [time-too-old]\n");
+    CHECK(broken.err ==
+          "error: point_in_time: 2026-10-31T12:00:00Z is older than the 15-day retention window by 5 "
+          "days; the earliest point in time allowed now is 2026-11-05T12:00:00Z [time-too-old]\n");
     CHECK(run_with({"create", "--unknown"}).code == 2);
     CHECK(run_with({"create", "--retention-days", "x", "--example"}).code == 2);
     CHECK(run_with({}).code == 2);
     const auto missing = run_with({"create", "--at", "now"});
     CHECK(missing.code == 2);
-    CHECK(missing.err == "error: missing --env, --justification (or --justification-file) (or try --example to "
-                         "see a complete request)\nRun 'backup-request create --help' for usage.\n");
-    const auto unreadable = run_with({"create", "--at", "now-1h", "--env", "a.example.com", "--justification-file",
-                                      "/nonexistent/reason.txt"});
+    CHECK(missing.err ==
+          "error: missing --env, --justification (or --justification-file) (or try --example to "
+          "see a complete request)\nRun 'backup-request create --help' for usage.\n");
+    const auto unreadable = run_with({"create", "--at", "now-1h", "--env", "a.example.com",
+                                      "--justification-file", "/nonexistent/reason.txt"});
     CHECK(unreadable.code == 3);
-    CHECK(unreadable.err == "error: --justification-file: cannot read '/nonexistent/reason.txt': No such file or "
-                            "directory\n");
+    CHECK(unreadable.err ==
+          "error: --justification-file: cannot read '/nonexistent/reason.txt': No such file or "
+          "directory\n");
 }
 
 TEST_CASE("The justification can come from stdin") {
@@ -94,13 +97,15 @@ TEST_CASE("The justification can come from stdin") {
 }
 
 TEST_CASE("The --strict flag turns warnings into a failure and writes nothing, -q hides warnings") {
-    const std::vector<std::string> args = {"create", "--at", "now-1m", "--env", "a.example.com", "-j", justification};
+    const std::vector<std::string> args = {"create",        "--at", "now-1m",     "--env",
+                                           "a.example.com", "-j",   justification};
     auto strict = args;
     strict.emplace_back("--strict");
     const auto failed = run_with(strict);
     CHECK(failed.code == 1);
     CHECK(failed.out.empty());
-    CHECK_THAT(failed.err, Catch::EndsWith("error: --strict: 1 warning counts as an error; nothing was written\n"));
+    CHECK_THAT(failed.err,
+               Catch::EndsWith("error: --strict: 1 warning counts as an error; nothing was written\n"));
     auto quiet = args;
     quiet.emplace_back("-q");
     const auto hushed = run_with(quiet);

@@ -1,6 +1,5 @@
 // Unit tests for parse_point_in_time / parse_absolute_time / format_utc_time.
 #include "backup_request/utc_time.hpp"
-
 #include "test_time.hpp"
 
 #include <catch2/catch.hpp>
@@ -94,8 +93,8 @@ TEST_CASE("A time without a zone is rejected with a hint to add Z") {
 
 TEST_CASE("Impossible dates are rejected") {
     CHECK(error_of("2026-02-29T10:00:00Z").code == "time-invalid-date");
-    CHECK(error_of("2026-02-29T10:00:00Z").message.starts_with(
-        "'2026-02-29T10:00:00Z' is not a real date: February 2026 has 28 days"));
+    CHECK(error_of("2026-02-29T10:00:00Z")
+              .message.starts_with("'2026-02-29T10:00:00Z' is not a real date: February 2026 has 28 days"));
     CHECK(error_of("2026-04-31T10:00:00Z").code == "time-invalid-date");
     CHECK(error_of("2026-11-00T10:00:00Z").code == "time-invalid-date");
     CHECK(parsed_text("2028-02-29T10:00:00Z") == "2028-02-29T10:00:00Z");

@@ -13,11 +13,11 @@ namespace backup_request {
 
 struct Environment {
     std::function<std::optional<std::string>(const std::string&)> variable; // getenv
-    std::function<sys_seconds()> clock;                                    // the system clock
+    std::function<sys_seconds()> clock;                                     // the system clock
 };
 
 // `args` without the program name. Returns the exit code (see exit_code.hpp).
-[[nodiscard]] int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
-                      const Environment& environment);
+[[nodiscard]] int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+                      std::ostream& err, const Environment& environment);
 
 } // namespace backup_request
