@@ -6,11 +6,17 @@
 namespace backup_request {
 
 Diagnostic make_error(std::string code, std::string field, std::string message) {
-    return {Severity::error, std::move(code), std::move(field), std::move(message)};
+    std::string pointer = field_to_json_pointer(field);
+    return {Severity::error, std::move(code), std::move(field), std::move(message), std::move(pointer)};
 }
 
 Diagnostic make_warning(std::string code, std::string field, std::string message) {
-    return {Severity::warning, std::move(code), std::move(field), std::move(message)};
+    std::string pointer = field_to_json_pointer(field);
+    return {Severity::warning, std::move(code), std::move(field), std::move(message), std::move(pointer)};
+}
+
+Diagnostic make_error_at(std::string code, std::string field, std::string pointer, std::string message) {
+    return {Severity::error, std::move(code), std::move(field), std::move(message), std::move(pointer)};
 }
 
 std::string_view severity_name(Severity severity) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace backup_request {
 namespace {
@@ -37,6 +38,37 @@ std::string to_lower(std::string_view text) {
     std::transform(out.begin(), out.end(), out.begin(),
                    [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
     return out;
+}
+
+// RFC 1123 labels: 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen.
+std::optional<AddressError> check_labels(std::string_view host, std::string_view text) {
+    std::size_t start = 0;
+    while (start <= host.size()) {
+        const std::size_t end = std::min(host.find('.', start), host.size());
+        const std::string_view label = host.substr(start, end - start);
+        if (label.empty()) {
+            return fail("env-invalid",
+                        quoted(text) + " has an empty label (two dots in a row, or a leading dot)");
+        }
+        if (label.size() > max_label_length) {
+            return fail("env-invalid", quoted(text) + " has a label longer than 63 characters");
+        }
+        if (label.front() == '-' || label.back() == '-') {
+            return fail("env-invalid",
+                        quoted(text) + " has a label that starts or ends with a hyphen: " + quoted(label));
+        }
+        const auto* bad =
+            std::find_if(label.begin(), label.end(), [](char c) { return !is_alnum(c) && c != '-'; });
+        if (bad != label.end()) {
+            const std::string shown = (static_cast<unsigned char>(*bad) < 0x20 || *bad == 0x7F)
+                                          ? code_point_name(static_cast<unsigned char>(*bad))
+                                          : quoted(std::string_view(bad, 1));
+            return fail("env-invalid", quoted(text) + " has the character " + shown +
+                                           ", not allowed in a host name (letters, digits and hyphens only)");
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -97,31 +129,8 @@ AddressResult normalize_environment_address(std::string_view original) {
                                             " is not a full host name: give the whole name, like " + host +
                                             ".outsystemsenterprise.com");
     }
-    std::size_t start = 0;
-    while (start <= host.size()) {
-        const std::size_t end = std::min(host.find('.', start), host.size());
-        const std::string_view label = std::string_view(host).substr(start, end - start);
-        if (label.empty()) {
-            return fail("env-invalid",
-                        quoted(text) + " has an empty label (two dots in a row, or a leading dot)");
-        }
-        if (label.size() > max_label_length) {
-            return fail("env-invalid", quoted(text) + " has a label longer than 63 characters");
-        }
-        if (label.front() == '-' || label.back() == '-') {
-            return fail("env-invalid",
-                        quoted(text) + " has a label that starts or ends with a hyphen: " + quoted(label));
-        }
-        if (const auto bad =
-                std::find_if(label.begin(), label.end(), [](char c) { return !is_alnum(c) && c != '-'; });
-            bad != label.end()) {
-            const std::string shown = (static_cast<unsigned char>(*bad) < 0x20 || *bad == 0x7F)
-                                          ? code_point_name(static_cast<unsigned char>(*bad))
-                                          : quoted(std::string_view(&*bad, 1));
-            return fail("env-invalid", quoted(text) + " has the character " + shown +
-                                           ", not allowed in a host name (letters, digits and hyphens only)");
-        }
-        start = end + 1;
+    if (auto error = check_labels(host, text)) {
+        return std::move(*error);
     }
     return host;
 }

@@ -32,8 +32,9 @@ Diagnostics check_point_in_time(sys_seconds point_in_time, sys_seconds now, int 
         found.push_back(make_error(
             "time-too-old", field,
             format_utc_time(point_in_time) + " is older than the " + days + "-day retention window by " +
-                duration_text(window.earliest - point_in_time) +
-                "; the earliest point in time allowed now is " + format_utc_time(window.earliest)));
+                duration_text(window.earliest - point_in_time) + " (it left the window at " +
+                format_utc_time(window_exit_time(point_in_time, retention_days)) +
+                "); the earliest point in time allowed now is " + format_utc_time(window.earliest)));
         return found;
     }
     if (now - point_in_time < restore_lag) {

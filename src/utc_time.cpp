@@ -196,15 +196,22 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
     return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
 }
 
-TimeParseResult parse_absolute(std::string_view original) {
-    const std::string_view text = trim(original);
-    Scanner scan(text);
+struct DateTimeFields {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    bool subseconds = false;
+};
 
+// YYYY-MM-DD, then T, t or a space, then HH:MM[:SS[.fraction]].
+std::variant<DateTimeFields, TimeParseError> scan_date_time(Scanner& scan, std::string_view text) {
+    DateTimeFields fields;
     const auto year = scan.fixed_digits(4);
-    const bool dash1 = year && scan.take('-');
-    const auto month = dash1 ? scan.fixed_digits(2) : std::nullopt;
-    const bool dash2 = month && scan.take('-');
-    const auto day = dash2 ? scan.fixed_digits(2) : std::nullopt;
+    const auto month = year && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
+    const auto day = month && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
     if (!day) {
         return failure("time-invalid", quoted(text) + " is not a date and time");
     }
@@ -217,30 +224,70 @@ TimeParseResult parse_absolute(std::string_view original) {
                        "expected 'T' or a space between the date and the time in " + quoted(text));
     }
     const auto hour = scan.fixed_digits(2);
-    const bool colon = hour && scan.take(':');
-    const auto minute = colon ? scan.fixed_digits(2) : std::nullopt;
+    const auto minute = hour && scan.take(':') ? scan.fixed_digits(2) : std::nullopt;
     if (!minute) {
         return failure("time-invalid", "expected the time of day as HH:MM or HH:MM:SS in " + quoted(text));
     }
-    int second = 0;
-    bool subseconds = false;
-    if (scan.take(':')) {
-        const auto sec = scan.fixed_digits(2);
-        if (!sec) {
-            return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
-        }
-        second = *sec;
-        if (scan.take('.') || scan.take(',')) {
-            if (!is_digit(scan.peek())) {
-                return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
-            }
-            while (is_digit(scan.peek())) {
-                scan.advance();
-            }
-            subseconds = true;
-        }
+    fields = {*year, *month, *day, *hour, *minute, 0, false};
+    if (!scan.take(':')) {
+        return fields;
     }
+    const auto second = scan.fixed_digits(2);
+    if (!second) {
+        return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
+    }
+    fields.second = *second;
+    if (scan.take('.') || scan.take(',')) {
+        if (!is_digit(scan.peek())) {
+            return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
+        }
+        while (is_digit(scan.peek())) {
+            scan.advance();
+        }
+        fields.subseconds = true;
+    }
+    return fields;
+}
 
+std::optional<TimeParseError> check_ranges(const DateTimeFields& f, std::string_view text) {
+    if (f.month < 1 || f.month > 12) {
+        return failure("time-out-of-range", "the month in " + quoted(text) + " must be 01 to 12");
+    }
+    const date::year_month_day ymd{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                                   date::day{static_cast<unsigned>(f.day)}};
+    if (!ymd.ok()) {
+        const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
+        return failure("time-invalid-date",
+                       quoted(text) + " is not a real date: " +
+                           std::string(month_names.at(static_cast<std::size_t>(f.month - 1))) + " " +
+                           std::to_string(f.year) + " has " + std::to_string(static_cast<unsigned>(last)) +
+                           " days");
+    }
+    if (f.hour > 23) {
+        return failure("time-out-of-range", "the hour in " + quoted(text) + " must be 00 to 23");
+    }
+    if (f.minute > 59) {
+        return failure("time-out-of-range", "the minute in " + quoted(text) + " must be 00 to 59");
+    }
+    if (f.second == 60) {
+        return failure("time-leap-second", quoted(text) +
+                                               " is a leap second, which backups cannot be restored to: "
+                                               "use :59 or the next minute");
+    }
+    if (f.second > 59) {
+        return failure("time-out-of-range", "the second in " + quoted(text) + " must be 00 to 59");
+    }
+    return std::nullopt;
+}
+
+TimeParseResult parse_absolute(std::string_view original) {
+    const std::string_view text = trim(original);
+    Scanner scan(text);
+    auto scanned = scan_date_time(scan, text);
+    if (auto* error = std::get_if<TimeParseError>(&scanned)) {
+        return std::move(*error);
+    }
+    const auto& fields = std::get<DateTimeFields>(scanned);
     auto zone = parse_zone(scan, text);
     if (auto* error = std::get_if<TimeParseError>(&zone)) {
         return std::move(*error);
@@ -249,39 +296,14 @@ TimeParseResult parse_absolute(std::string_view original) {
         return failure("time-invalid",
                        "unexpected text " + quoted(scan.rest()) + " after the time in " + quoted(text));
     }
-
-    if (*month < 1 || *month > 12) {
-        return failure("time-out-of-range", "the month in " + quoted(text) + " must be 01 to 12");
+    if (auto error = check_ranges(fields, text)) {
+        return std::move(*error);
     }
-    const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
-                                   date::day{static_cast<unsigned>(*day)}};
-    if (!ymd.ok()) {
-        const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
-        return failure("time-invalid-date",
-                       quoted(text) + " is not a real date: " +
-                           std::string(month_names.at(static_cast<std::size_t>(*month - 1))) + " " +
-                           std::to_string(*year) + " has " + std::to_string(static_cast<unsigned>(last)) +
-                           " days");
-    }
-    if (*hour > 23) {
-        return failure("time-out-of-range", "the hour in " + quoted(text) + " must be 00 to 23");
-    }
-    if (*minute > 59) {
-        return failure("time-out-of-range", "the minute in " + quoted(text) + " must be 00 to 59");
-    }
-    if (second == 60) {
-        return failure("time-leap-second", quoted(text) +
-                                               " is a leap second, which backups cannot be restored to: "
-                                               "use :59 or the next minute");
-    }
-    if (second > 59) {
-        return failure("time-out-of-range", "the second in " + quoted(text) + " must be 00 to 59");
-    }
-
-    const auto offset = std::get<ZoneOffset>(zone).offset;
-    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{*hour} +
-                              std::chrono::minutes{*minute} + std::chrono::seconds{second};
-    return ParsedTime{local - offset, subseconds, false};
+    const date::year_month_day ymd{date::year{fields.year}, date::month{static_cast<unsigned>(fields.month)},
+                                   date::day{static_cast<unsigned>(fields.day)}};
+    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{fields.hour} +
+                              std::chrono::minutes{fields.minute} + std::chrono::seconds{fields.second};
+    return ParsedTime{local - std::get<ZoneOffset>(zone).offset, fields.subseconds, false};
 }
 
 bool starts_with_now(std::string_view text) {

@@ -14,6 +14,7 @@ struct Diagnostic {
     std::string code;    // stable, documented in docs/diagnostics.md
     std::string field;   // "point_in_time", "environments[1]", "retention.days"; empty for the whole request
     std::string message; // one sentence for a human: what is wrong and how to fix it
+    std::string pointer; // the field as a JSON Pointer (RFC 6901): "/environments/1"
 
     friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -22,6 +23,9 @@ using Diagnostics = std::vector<Diagnostic>;
 
 [[nodiscard]] Diagnostic make_error(std::string code, std::string field, std::string message);
 [[nodiscard]] Diagnostic make_warning(std::string code, std::string field, std::string message);
+// For fields whose names are not ours (unknown keys in a draft), where the pointer needs its own escaping.
+[[nodiscard]] Diagnostic make_error_at(std::string code, std::string field, std::string pointer,
+                                       std::string message);
 
 [[nodiscard]] std::string_view severity_name(Severity severity);
 [[nodiscard]] bool has_errors(const Diagnostics& diagnostics);

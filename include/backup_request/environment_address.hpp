@@ -20,7 +20,7 @@ struct AddressError {
 using AddressResult = std::variant<std::string, AddressError>;
 
 // "https://ACME-prd.example.com./ServiceCenter/" -> "acme-prd.example.com"
-[[nodiscard]] AddressResult normalize_environment_address(std::string_view text);
+[[nodiscard]] AddressResult normalize_environment_address(std::string_view original);
 
 struct EnvironmentCheck {
     std::vector<std::string> hosts; // normalized, duplicates removed, in the order given

@@ -17,6 +17,6 @@ struct JustificationCheck {
     Diagnostics diagnostics;
 };
 
-[[nodiscard]] JustificationCheck check_justification(std::string_view text);
+[[nodiscard]] JustificationCheck check_justification(std::string_view raw);
 
 } // namespace backup_request

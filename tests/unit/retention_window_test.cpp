@@ -37,7 +37,8 @@ TEST_CASE("The window is [now - 15 days, now], both ends included") {
         REQUIRE(codes(found) == Codes{"time-too-old"});
         CHECK(found[0].field == "point_in_time");
         CHECK(found[0].message ==
-              "2026-11-05T11:59:59Z is older than the 15-day retention window by 1 second; "
+              "2026-11-05T11:59:59Z is older than the 15-day retention window by 1 second (it left the "
+              "window at 2026-11-20T11:59:59Z); "
               "the earliest point in time allowed now is 2026-11-05T12:00:00Z");
     }
     SECTION("exactly now: inside, but too recent to be safe") {

@@ -71,7 +71,8 @@ TEST_CASE("Exit codes: rule violation 1, usage 2, unreadable input 3") {
     CHECK(broken.out.empty());
     CHECK(broken.err ==
           "error: point_in_time: 2026-10-31T12:00:00Z is older than the 15-day retention window by 5 "
-          "days; the earliest point in time allowed now is 2026-11-05T12:00:00Z [time-too-old]\n");
+          "days (it left the window at 2026-11-15T12:00:00Z); the earliest point in time allowed now "
+          "is 2026-11-05T12:00:00Z [time-too-old]\n");
     CHECK(run_with({"create", "--unknown"}).code == 2);
     CHECK(run_with({"create", "--retention-days", "x", "--example"}).code == 2);
     CHECK(run_with({}).code == 2);
