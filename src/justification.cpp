@@ -64,6 +64,9 @@ bool one_word_repeated(std::string_view text) {
 }
 
 bool is_placeholder(std::string_view text) {
+    if (text == template_justification) {
+        return true;
+    }
     const std::string squeezed = letters_and_digits(text);
     if (squeezed.empty() || one_character_repeated(squeezed) || one_word_repeated(text)) {
         return true;

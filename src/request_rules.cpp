@@ -54,8 +54,8 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                                        std::to_string(input.retention_days) +
                                        " (the vendor's policy is 15)"));
     }
-    const auto point_in_time =
-        check_time_field(input.point_in_time, now, input.retention_days, retention_ok, found);
+    const int retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
+    const auto point_in_time = check_time_field(input.point_in_time, now, retention_days, retention_ok, found);
 
     EnvironmentCheck environments = check_environments(input.environments);
     append_diagnostics(found, environments.diagnostics);
@@ -92,7 +92,7 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     Request request;
     request.created_at = now;
     request.point_in_time = *point_in_time;
-    request.retention_days = input.retention_days;
+    request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);
     request.justification = std::move(justification.text);
     request.contact = std::move(contact);

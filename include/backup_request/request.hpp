@@ -5,6 +5,7 @@
 #include "backup_request/retention_window.hpp"
 #include "backup_request/utc_time.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ struct RequestInput {
     std::optional<std::string> justification;
     std::optional<std::string> contact;
     std::optional<std::string> reference;
-    int retention_days = default_retention_days;
+    std::int64_t retention_days = default_retention_days; // wide, because drafts can hold any integer
     bool example = false;
 };
 

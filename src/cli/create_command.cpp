@@ -1,12 +1,13 @@
-// `backup-request create`: gathers the request from flags (or the built-in example), runs the rules, writes
-// JSON.
+// `backup-request create`: builds a draft from --example, --from and the flags (in that order of precedence,
+// lowest first), runs the one rules engine on it, and writes the payload.
 #include "create_command.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/draft.hpp"
 #include "backup_request/exit_code.hpp"
+#include "backup_request/json_text.hpp"
 #include "backup_request/output_file.hpp"
 #include "backup_request/payload.hpp"
-#include "backup_request/request_rules.hpp"
 #include "now_option.hpp"
 #include "text_input.hpp"
 
@@ -15,7 +16,8 @@
 namespace backup_request {
 namespace {
 
-constexpr const char* example_environment = "acme-prd.outsystemsenterprise.com";
+using json = nlohmann::json;
+
 constexpr const char* example_justification =
     "A faulty data migration deployed to production about an hour ago overwrote the delivery addresses of "
     "roughly 1,200 open orders. Shipping is blocked until they are corrected. We need read access to the "
@@ -27,7 +29,7 @@ Examples:
       --justification-file incident.txt --contact ops@acme.example --reference INC-4711
   backup-request create --at now-2h --env https://acme-prd.outsystemsenterprise.com/ServiceCenter/ \
       --justification "A failed deployment deleted ..." --output case.json
-  backup-request create --example | jq .point_in_time
+  backup-request create --from draft.json --at now-30m | jq .point_in_time
 
 Times: )";
 
@@ -36,15 +38,96 @@ int usage_error(CommandContext& context, const std::string& message) {
     return to_int(ExitCode::usage);
 }
 
+json example_draft() {
+    return {{"point_in_time", "now-2h"},
+            {"environments", {"acme-prd.outsystemsenterprise.com"}},
+            {"justification", example_justification},
+            {"contact", "ops@acme.example"},
+            {"reference", "INC-4711"}};
+}
+
+// The draft named by --from; on failure an exit code, with the message already printed.
+std::variant<json, int> read_from_draft(const std::string& path, CommandContext& context) {
+    auto content = read_text_input(path, context.in);
+    if (auto* error = std::get_if<ReadError>(&content)) {
+        context.err << "error: --from: " << visible_text(error->message) << '\n';
+        return to_int(ExitCode::input);
+    }
+    auto parsed = parse_json_text(std::get<std::string>(content));
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        context.err << "error: --from: " << visible_text(path == "-" ? "<stdin>" : path) << ":" << error->line
+                    << ":" << error->column << ": not JSON: " << visible_text(error->message) << " [json-invalid]\n";
+        return to_int(ExitCode::input);
+    }
+    return std::move(std::get<json>(parsed));
+}
+
+void overlay_flags(const CLI::App& command, const CreateOptions& options, json& draft) {
+    if (!draft.is_object()) {
+        return; // the rules report it; flags cannot fix a draft that is not an object
+    }
+    if (command.count("--at") != 0) {
+        draft["point_in_time"] = options.at;
+    }
+    if (!options.environments.empty()) {
+        draft["environments"] = options.environments;
+    }
+    if (command.count("--justification") != 0) {
+        draft["justification"] = options.justification;
+    }
+    if (command.count("--contact") != 0) {
+        draft["contact"] = options.contact;
+    }
+    if (command.count("--reference") != 0) {
+        draft["reference"] = options.reference;
+    }
+    if (command.count("--retention-days") != 0) {
+        if (!draft.contains("retention") || !draft["retention"].is_object()) {
+            draft["retention"] = json::object();
+        }
+        draft["retention"]["days"] = options.retention_days;
+    }
+}
+
+std::string missing_flags(const CLI::App& command, const CreateOptions& options) {
+    std::string list;
+    const auto add = [&](const char* flag) { list += (list.empty() ? "" : ", ") + std::string(flag); };
+    if (command.count("--at") == 0) {
+        add("--at");
+    }
+    if (options.environments.empty()) {
+        add("--env");
+    }
+    if (command.count("--justification") == 0 && command.count("--justification-file") == 0) {
+        add("--justification (or --justification-file)");
+    }
+    return list;
+}
+
+int write_payload(const Request& request, const CLI::App& command, const CreateOptions& options,
+                  CommandContext& context) {
+    const std::string text = serialize_payload(to_payload(request), options.compact);
+    if (command.count("--output") == 0 || options.output == "-") {
+        context.out << text << std::flush;
+        return to_int(ExitCode::ok);
+    }
+    if (auto error = write_output_file(options.output, text, OutputFileOptions{options.force})) {
+        context.err << "error: " << visible_text(*error) << '\n';
+        return to_int(ExitCode::output);
+    }
+    context.log->info("wrote the payload to {}", options.output);
+    return to_int(ExitCode::ok);
+}
+
 } // namespace
 
 CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
     CLI::App* create =
         app.add_subcommand("create", "Check a backup access request and write its support-case payload");
     create->footer(std::string(create_examples) + std::string(accepted_time_forms));
-    create
-        ->add_option("--at,--point-in-time", options.at,
-                     "Point in time to restore, in UTC (or with an offset)")
+    create->add_option("--from", options.from, "Start from a draft (JSON, '-' for stdin); flags override its fields")
+        ->type_name("PATH");
+    create->add_option("--at,--point-in-time", options.at, "Point in time to restore, in UTC (or with an offset)")
         ->type_name("TIME");
     create
         ->add_option("-e,--env,--environment", options.environments,
@@ -52,19 +135,16 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->type_name("ADDRESS")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    auto* text = create->add_option("-j,--justification", options.justification, "Business justification")
-                     ->type_name("TEXT");
+    auto* text =
+        create->add_option("-j,--justification", options.justification, "Business justification")->type_name("TEXT");
     auto* file = create
                      ->add_option("--justification-file", options.justification_file,
                                   "Read the business justification from a file ('-' for stdin)")
                      ->type_name("PATH");
     text->excludes(file);
-    create->add_option("--contact", options.contact, "Contact e-mail address for the case")
-        ->type_name("EMAIL");
+    create->add_option("--contact", options.contact, "Contact e-mail address for the case")->type_name("EMAIL");
     create->add_option("--reference", options.reference, "Your own incident or ticket id")->type_name("ID");
-    create
-        ->add_option("--now", options.now,
-                     "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+    create->add_option("--now", options.now, "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
     create->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
@@ -81,6 +161,15 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
 }
 
 int run_create(const CLI::App& command, const CreateOptions& options, CommandContext& context) {
+    const bool from_draft = command.count("--from") != 0;
+    if (from_draft && options.from == "-" && options.justification_file == "-") {
+        return usage_error(context, "--from - and --justification-file - cannot both read stdin");
+    }
+    if (!from_draft && !options.example) {
+        if (const std::string missing = missing_flags(command, options); !missing.empty()) {
+            return usage_error(context, "missing " + missing + " (or try --example to see a complete request)");
+        }
+    }
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
         return usage_error(context, error->message);
@@ -88,83 +177,41 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
-    RequestInput input;
-    input.retention_days = options.retention_days;
-    input.example = options.example;
-    if (options.example) {
-        input.point_in_time = "now-2h";
-        input.environments = {example_environment};
-        input.justification = example_justification;
-        input.contact = "ops@acme.example";
-        input.reference = "INC-4711";
-    }
-    if (command.count("--at") != 0) {
-        input.point_in_time = options.at;
-    }
-    if (!options.environments.empty()) {
-        input.environments = options.environments;
-    }
-    if (command.count("--justification") != 0) {
-        input.justification = options.justification;
-    }
-    if (command.count("--contact") != 0) {
-        input.contact = options.contact;
-    }
-    if (command.count("--reference") != 0) {
-        input.reference = options.reference;
-    }
-
-    std::vector<std::string> missing;
-    if (!input.point_in_time) {
-        missing.emplace_back("--at");
-    }
-    if (input.environments.empty()) {
-        missing.emplace_back("--env");
-    }
-    if (!input.justification && command.count("--justification-file") == 0) {
-        missing.emplace_back("--justification (or --justification-file)");
-    }
-    if (!missing.empty()) {
-        std::string list;
-        for (const auto& flag : missing) {
-            list += (list.empty() ? "" : ", ") + flag;
+    json draft = options.example ? example_draft() : json::object();
+    if (from_draft) {
+        auto read = read_from_draft(options.from, context);
+        if (const int* code = std::get_if<int>(&read)) {
+            return *code;
         }
-        return usage_error(context, "missing " + list + " (or try --example to see a complete request)");
+        draft = std::move(std::get<json>(read));
+        if (options.example && draft.is_object()) {
+            const json example = example_draft();
+            draft.insert(example.begin(), example.end()); // only the fields the draft lacks
+        }
     }
-
-    if (command.count("--justification-file") != 0) {
+    overlay_flags(command, options, draft);
+    if (command.count("--justification-file") != 0 && draft.is_object()) {
         auto content = read_text_input(options.justification_file, context.in);
         if (auto* error = std::get_if<ReadError>(&content)) {
             context.err << "error: --justification-file: " << visible_text(error->message) << '\n';
             return to_int(ExitCode::input);
         }
-        input.justification = std::move(std::get<std::string>(content));
+        draft["justification"] = std::move(std::get<std::string>(content));
     }
 
-    const Evaluation evaluation = evaluate_request(input, resolved.time);
+    Evaluation evaluation = evaluate_draft(draft, resolved.time);
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);
     }
     const auto warnings = count(evaluation.diagnostics, Severity::warning);
     if (options.strict && warnings > 0) {
-        context.err << "error: --strict: " << warnings
-                    << (warnings == 1 ? " warning counts" : " warnings count")
+        context.err << "error: --strict: " << warnings << (warnings == 1 ? " warning counts" : " warnings count")
                     << " as an error; nothing was written\n";
         return to_int(ExitCode::rule_violation);
     }
-
-    const std::string text = serialize_payload(to_payload(*evaluation.request), options.compact);
-    if (command.count("--output") == 0 || options.output == "-") {
-        context.out << text << std::flush;
-        return to_int(ExitCode::ok);
-    }
-    if (auto error = write_output_file(options.output, text, OutputFileOptions{options.force})) {
-        context.err << "error: " << visible_text(*error) << '\n';
-        return to_int(ExitCode::output);
-    }
-    context.log->info("wrote the payload to {}", options.output);
-    return to_int(ExitCode::ok);
+    evaluation.request->example = evaluation.request->example || options.example;
+    return write_payload(*evaluation.request, command, options, context);
 }
 
 } // namespace backup_request

@@ -1,15 +1,17 @@
-// `backup-request create`: flags in, rules applied, payload out.
+// `backup-request create`: flags (and a draft) in, rules applied, payload out.
 #pragma once
 
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>
+
 #include <string>
 #include <vector>
 
 namespace backup_request {
 
 struct CreateOptions {
+    std::string from;
     std::string at;
     std::vector<std::string> environments;
     std::string justification;

@@ -4,6 +4,8 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/version.hpp"
 #include "create_command.hpp"
+#include "template_command.hpp"
+#include "validate_command.hpp"
 #include "usage_error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,6 +20,7 @@ namespace {
 constexpr const char* tool_examples = R"(
 Examples:
   backup-request create --example
+  backup-request template > draft.json && backup-request validate draft.json
   backup-request create --at 2026-11-20T14:30:00Z --env acme-prd.outsystemsenterprise.com \
       --justification-file incident.txt > case.json
   BACKUP_REQUEST_NOW=2026-11-21T09:00:00Z backup-request create --at now-2h ...
@@ -55,6 +58,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
     CreateOptions create_options;
     CLI::App* create = add_create_command(app, create_options);
+    ValidateOptions validate_options;
+    CLI::App* validate = add_validate_command(app, validate_options);
+    TemplateOptions template_options;
+    CLI::App* template_command = add_template_command(app, template_options);
+    SchemaOptions schema_options;
+    CLI::App* schema = add_schema_command(app, schema_options);
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -64,9 +73,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             // --help and --version are "errors" to CLI11; they print on stdout and succeed.
             return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
         }
-        CLI::App& failed = create->parsed() ? *create : app;
-        const std::string command = create->parsed() ? "backup-request create" : "backup-request";
-        err << "error: " << usage_error_message(error, failed, args) << "\nRun '" << command
+        CLI::App* failed = &app;
+        for (CLI::App* sub : {create, validate, template_command, schema}) {
+            if (sub->parsed()) {
+                failed = sub;
+            }
+        }
+        const std::string command =
+            failed == &app ? std::string("backup-request") : "backup-request " + failed->get_name();
+        err << "error: " << usage_error_message(error, *failed, args) << "\nRun '" << command
             << " --help' for usage.\n";
         return to_int(ExitCode::usage);
     }
@@ -74,6 +89,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet};
     if (create->parsed()) {
         return run_create(*create, create_options, context);
+    }
+    if (validate->parsed()) {
+        return run_validate(validate_options, context);
+    }
+    if (template_command->parsed()) {
+        return run_template(template_options, context);
+    }
+    if (schema->parsed()) {
+        return run_schema(schema_options, context);
     }
     return to_int(ExitCode::usage);
 }

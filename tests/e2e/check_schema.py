@@ -21,8 +21,12 @@ def main(argv):
         return 2
     with open(argv[0], encoding="utf-8") as f:
         schema = json.load(f)
-    with open(argv[1], encoding="utf-8") as f:
-        document = json.load(f)
+    try:
+        with open(argv[1], encoding="utf-8") as f:
+            document = json.load(f)
+    except ValueError as error:
+        print(f"{argv[1]}: not JSON: {error}", file=sys.stderr)
+        return 1
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     for error in errors:

@@ -37,15 +37,21 @@ for stream in stdout stderr; do
     failed=1
   fi
 done
-# Every payload a case prints must be JSON that jq reads, with the documented constants.
-if [ "$code" = 0 ] && head -c1 "$work/actual_stdout" | grep -q '{'; then
-  if ! jq -e '.schema_version == 1 and (.request_type | type == "string")' "$work/actual_stdout" >/dev/null; then
-    echo "stdout is not a payload that jq reads"
-    failed=1
-  elif ! python3 "$here/check_schema.py" "$here/../../docs/schema/payload.schema.json" "$work/actual_stdout"; then
-    echo "stdout does not conform to docs/schema/payload.schema.json"
-    failed=1
-  fi
+# Every payload and report a case prints must be JSON that jq reads, and conform to its published schema.
+schema=""
+if [ ! -s "$work/actual_stdout" ]; then
+  schema=""
+elif [ -f "$case_dir/schema" ]; then
+  schema=$(cat "$case_dir/schema")
+elif jq -e 'type == "object" and has("request_type")' "$work/actual_stdout" >/dev/null 2>&1; then
+  schema=payload
+elif jq -e 'type == "object" and has("format_version")' "$work/actual_stdout" >/dev/null 2>&1; then
+  schema=report
+fi
+if [ -n "$schema" ] && ! python3 "$here/check_schema.py" "$here/../../docs/schema/$schema.schema.json" \
+    "$work/actual_stdout"; then
+  echo "stdout does not conform to docs/schema/$schema.schema.json"
+  failed=1
 fi
 if [ -f "$case_dir/check.jq" ] && ! jq -e -f "$case_dir/check.jq" "$work/actual_stdout" >/dev/null; then
   echo "check.jq did not hold on stdout"

@@ -1,0 +1,24 @@
+// Drafts: a request as a JSON object with the payload's field names, read into a RequestInput and judged.
+#pragma once
+
+#include "backup_request/request_rules.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace backup_request {
+
+struct DraftReading {
+    RequestInput input;
+    Diagnostics diagnostics; // unknown fields, wrong types, a document that is not an object
+};
+
+// Reads the fields a user gives; the fields `create` computes are allowed and ignored (recomputed).
+[[nodiscard]] DraftReading read_draft(const nlohmann::json& document);
+
+// read_draft, then the rules: the one path that create, create --from and validate all take.
+[[nodiscard]] Evaluation evaluate_draft(const nlohmann::json& document, sys_seconds now);
+
+// A draft skeleton to fill in, with example values in the accepted forms.
+[[nodiscard]] nlohmann::ordered_json draft_template(sys_seconds now);
+
+} // namespace backup_request

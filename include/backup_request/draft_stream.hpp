@@ -1,0 +1,25 @@
+// Splitting an input into draft documents: one JSON object, or NDJSON (one object per line), read as a stream.
+#pragma once
+
+#include "backup_request/json_text.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+
+namespace backup_request {
+
+// A draft or NDJSON line larger than this is reported, skipped, and the stream goes on.
+inline constexpr std::size_t max_draft_bytes = std::size_t{1} << 20U;
+
+struct DraftDocument {
+    std::size_t line = 1; // where the document starts, 1-based
+    JsonParseResult parsed;
+};
+
+// Calls `each` for every document, in order, as soon as it is read: NDJSON never holds more than one line in
+// memory. The input is NDJSON when its first non-blank line is a JSON value on its own; otherwise it is one
+// document (or, when that fails to parse and every line starts with '{', NDJSON with broken lines).
+void read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each);
+
+} // namespace backup_request

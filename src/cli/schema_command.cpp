@@ -1,0 +1,32 @@
+// `backup-request schema NAME`: the JSON Schemas from docs/schema/, as compiled into the binary.
+#include "backup_request/exit_code.hpp"
+#include "backup_request/schemas.hpp"
+#include "template_command.hpp"
+
+#include <ostream>
+#include <vector>
+
+namespace backup_request {
+
+CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options) {
+    CLI::App* command = app.add_subcommand("schema", "Print the JSON Schema of the payload, a draft, or the report");
+    command->footer("\nExample:\n  backup-request schema payload > payload.schema.json");
+    const std::vector<std::string> names(schema_names.begin(), schema_names.end());
+    command->add_option("name", options.name, "payload, draft or report")
+        ->required()
+        ->check(CLI::IsMember(names))
+        ->type_name("NAME");
+    return command;
+}
+
+int run_schema(const SchemaOptions& options, CommandContext& context) {
+    const auto text = schema_text(options.name);
+    if (!text) {
+        context.err << "error: no schema named '" << options.name << "': use payload, draft or report\n";
+        return to_int(ExitCode::usage);
+    }
+    context.out << *text << std::flush;
+    return to_int(ExitCode::ok);
+}
+
+} // namespace backup_request

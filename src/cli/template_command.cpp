@@ -1,0 +1,32 @@
+// `backup-request template`: a draft skeleton with example values in the accepted forms.
+#include "template_command.hpp"
+
+#include "backup_request/draft.hpp"
+#include "backup_request/exit_code.hpp"
+#include "now_option.hpp"
+
+#include <ostream>
+
+namespace backup_request {
+
+CLI::App* add_template_command(CLI::App& app, TemplateOptions& options) {
+    CLI::App* command = app.add_subcommand("template", "Print a draft to fill in, for validate and create --from");
+    command->footer("\nExample:\n  backup-request template > draft.json && $EDITOR draft.json && "
+                    "backup-request validate draft.json\n\npoint_in_time " +
+                    std::string(accepted_time_forms));
+    command->add_option("--now", options.now, "Base the example point in time on this time (env BACKUP_REQUEST_NOW)")
+        ->type_name("TIME");
+    return command;
+}
+
+int run_template(const TemplateOptions& options, CommandContext& context) {
+    auto now = resolve_now(options.now, context);
+    if (auto* error = std::get_if<NowError>(&now)) {
+        context.err << "error: " << error->message << "\nRun 'backup-request template --help' for usage.\n";
+        return to_int(ExitCode::usage);
+    }
+    context.out << draft_template(std::get<ResolvedNow>(now).time).dump(2) << '\n' << std::flush;
+    return to_int(ExitCode::ok);
+}
+
+} // namespace backup_request

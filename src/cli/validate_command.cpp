@@ -1,0 +1,151 @@
+// `backup-request validate`: streams each input through the draft reader and the rules, reporting as it goes.
+#include "validate_command.hpp"
+
+#include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/draft.hpp"
+#include "backup_request/draft_stream.hpp"
+#include "backup_request/exit_code.hpp"
+#include "backup_request/validation_report.hpp"
+#include "now_option.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <ostream>
+#include <sys/stat.h>
+
+namespace backup_request {
+namespace {
+
+constexpr const char* validate_examples = R"(
+Examples:
+  backup-request validate draft.json
+  backup-request validate --format json drafts.ndjson | jq '.drafts[] | select(.valid | not)'
+  cat drafts/*.json | backup-request validate --strict -
+
+Exit codes: 0 every draft valid, 1 a draft breaks a rule, 2 usage, 3 a path cannot be read or is not JSON.)";
+
+// Receives each result as it is produced: prints it (stderr or the JSON report) and adds it to the totals.
+class ResultSink {
+  public:
+    ResultSink(const ValidateOptions& options, CommandContext& context) : options_(options), context_(context) {
+        if (options.format == "json") {
+            json_.emplace(context.out);
+        }
+    }
+
+    void add(DraftResult&& result) {
+        result.strict = options_.strict;
+        totals_.add(result);
+        if (json_) {
+            json_->add(result);
+        } else {
+            print_draft_result(context_.err, result, !context_.quiet);
+        }
+    }
+
+    int finish() {
+        if (json_) {
+            json_->finish(totals_);
+        } else if (!context_.quiet) {
+            context_.err << summary_line(totals_) << '\n';
+        }
+        if (totals_.input_failure) {
+            return to_int(ExitCode::input);
+        }
+        return totals_.invalid == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::rule_violation);
+    }
+
+  private:
+    const ValidateOptions& options_;
+    CommandContext& context_;
+    std::optional<JsonReportWriter> json_;
+    ReportTotals totals_;
+};
+
+DraftResult unreadable(const std::string& source, const std::string& why) {
+    DraftResult result{source, std::nullopt, {make_error("input-unreadable", "", "cannot read it: " + why)}, true};
+    return result;
+}
+
+void check_stream(std::istream& in, const std::string& source, sys_seconds now, ResultSink& sink) {
+    std::size_t documents = 0;
+    read_draft_documents(in, [&](DraftDocument&& document) {
+        ++documents;
+        DraftResult result{source, document.line, {}, false};
+        if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
+            result.diagnostics.push_back(make_error("json-invalid", "",
+                                                    "not JSON (column " + std::to_string(error->column) +
+                                                        "): " + error->message));
+            result.line = error->line;
+            result.input_failure = true;
+        } else {
+            result.diagnostics = evaluate_draft(std::get<nlohmann::json>(document.parsed), now).diagnostics;
+        }
+        sink.add(std::move(result));
+    });
+    if (documents == 0) {
+        // Most often a step before this one in a pipeline failed; passing it would hide that.
+        sink.add({source, std::nullopt, {make_error("input-empty", "", "no draft found: the input is empty")}, true});
+    }
+}
+
+void check_path(const std::string& path, sys_seconds now, CommandContext& context, ResultSink& sink) {
+    if (path == "-") {
+        check_stream(context.in, "<stdin>", now, sink);
+        return;
+    }
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+        sink.add(unreadable(path, "it is a folder; give the draft files inside it"));
+        return;
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        sink.add(unreadable(path, std::strerror(errno)));
+        return;
+    }
+    check_stream(file, path, now, sink);
+    if (file.bad()) {
+        sink.add(unreadable(path, std::strerror(errno)));
+    }
+}
+
+} // namespace
+
+CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
+    CLI::App* validate = app.add_subcommand("validate", "Check drafts against the rules, as of now");
+    validate->footer(validate_examples);
+    validate->add_option("paths", options.paths, "Draft files: one JSON object, or NDJSON (one per line); '-' or none "
+                                                 "for stdin")
+        ->type_name("PATH");
+    validate->add_option("--format", options.format, "human (diagnostics on stderr) or json (a report on stdout)")
+        ->check(CLI::IsMember({"human", "json"}))
+        ->default_str("human");
+    validate->add_option("--now", options.now, "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+        ->type_name("TIME");
+    validate->add_flag("--strict", options.strict, "Warnings make a draft invalid");
+    return validate;
+}
+
+int run_validate(const ValidateOptions& options, CommandContext& context) {
+    auto now = resolve_now(options.now, context);
+    if (auto* error = std::get_if<NowError>(&now)) {
+        context.err << "error: " << error->message << "\nRun 'backup-request validate --help' for usage.\n";
+        return to_int(ExitCode::usage);
+    }
+    const sys_seconds time = std::get<ResolvedNow>(now).time;
+    context.log->info("judging against {} ({})", format_utc_time(time), std::get<ResolvedNow>(now).source);
+
+    ResultSink sink(options, context);
+    if (options.paths.empty()) {
+        check_path("-", time, context, sink);
+    }
+    for (const auto& path : options.paths) {
+        check_path(path, time, context, sink);
+    }
+    return sink.finish();
+}
+
+} // namespace backup_request

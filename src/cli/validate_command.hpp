@@ -1,0 +1,24 @@
+// `backup-request validate`: checks drafts (files, stdin, NDJSON batches) against the rules as of now.
+#pragma once
+
+#include "command_context.hpp"
+
+#include <CLI/App.hpp>
+
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+struct ValidateOptions {
+    std::vector<std::string> paths;
+    std::string format = "human";
+    std::string now;
+    bool strict = false;
+};
+
+CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options);
+
+[[nodiscard]] int run_validate(const ValidateOptions& options, CommandContext& context);
+
+} // namespace backup_request

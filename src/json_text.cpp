@@ -1,0 +1,86 @@
+// nlohmann::json::parse behind a value-returning interface, with a nesting limit checked before it recurses.
+#include "backup_request/json_text.hpp"
+
+#include "backup_request/utf8_text.hpp"
+
+namespace backup_request {
+namespace {
+
+struct Position {
+    std::size_t line;
+    std::size_t column;
+};
+
+Position position_of(std::string_view text, std::size_t offset) {
+    Position position{1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++position.line;
+            position.column = 1;
+        } else {
+            ++position.column;
+        }
+    }
+    return position;
+}
+
+// The byte offset where nesting first goes deeper than the limit, outside strings.
+std::optional<std::size_t> find_excess_depth(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth) {
+                return i;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string without_exception_prefix(std::string message) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+    if (const auto colon = message.find(": "); message.starts_with("[json.exception.") && colon != std::string::npos) {
+        return message.substr(colon + 2);
+    }
+    return message;
+}
+
+} // namespace
+
+JsonParseResult parse_json_text(std::string_view text) {
+    if (const auto offset = find_invalid_utf8(text)) {
+        const auto where = position_of(text, *offset);
+        return JsonError{where.line, where.column, "invalid UTF-8; save the file as UTF-8"};
+    }
+    if (const auto offset = find_excess_depth(text)) {
+        const auto where = position_of(text, *offset);
+        return JsonError{where.line, where.column,
+                         "nested more than " + std::to_string(max_json_depth) + " levels deep; a draft is a flat object"};
+    }
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+        // error.byte is 1-based: the byte where the parser stopped.
+        const auto where = position_of(text, error.byte == 0 ? 0 : error.byte - 1);
+        return JsonError{where.line, where.column, without_exception_prefix(error.what())};
+    }
+}
+
+} // namespace backup_request
