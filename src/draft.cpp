@@ -13,8 +13,8 @@ namespace {
 using json = nlohmann::json;
 
 const std::vector<std::string> top_level_fields = {
-    "point_in_time", "environments", "justification", "contact",  "reference", "retention",
-    "schema_version", "request_type", "example",      "created_at", "access",   "warnings"};
+    "point_in_time",  "environments", "justification", "contact",    "reference", "retention",
+    "schema_version", "request_type", "example",       "created_at", "access",    "warnings"};
 const std::vector<std::string> retention_fields = {"days", "earliest_allowed", "expires_at"};
 const std::vector<std::string> access_fields = {"standard_days"};
 
@@ -53,7 +53,8 @@ std::string escape_pointer_token(std::string_view key) {
 }
 
 Diagnostic wrong_type(const std::string& field, const std::string& expected, const json& value) {
-    return make_error("draft-wrong-type", field, field + " must be " + expected + ", not " + type_name(value));
+    return make_error("draft-wrong-type", field,
+                      field + " must be " + expected + ", not " + type_name(value));
 }
 
 void check_unknown_keys(const json& object, const std::vector<std::string>& known, const std::string& parent,
@@ -63,14 +64,15 @@ void check_unknown_keys(const json& object, const std::vector<std::string>& know
             continue;
         }
         const std::string field = parent.empty() ? key : parent + "." + key;
-        const std::string pointer =
-            field_to_json_pointer(parent) + "/" + escape_pointer_token(key);
+        const std::string pointer = field_to_json_pointer(parent) + "/" + escape_pointer_token(key);
         std::string message = "unknown field '" + field + "'";
         if (const auto suggestion = closest_name(key, known)) {
-            message += " (did you mean '" + (parent.empty() ? *suggestion : parent + "." + *suggestion) + "'?)";
+            message +=
+                " (did you mean '" + (parent.empty() ? *suggestion : parent + "." + *suggestion) + "'?)";
         } else {
-            message += ": a draft holds only point_in_time, environments, justification, contact, reference and "
-                       "retention.days";
+            message +=
+                ": a draft holds only point_in_time, environments, justification, contact, reference and "
+                "retention.days";
         }
         found.push_back(make_error_at("draft-unknown-field", field, pointer, std::move(message)));
     }
@@ -105,7 +107,8 @@ std::vector<std::string> environments_field(const json& draft, Diagnostics& foun
             environments.push_back(item.get<std::string>());
         } else {
             found.push_back(wrong_type("environments[" + std::to_string(i) + "]", "a string", item));
-            environments.emplace_back(); // keeps the indexes of the items after it; its own error is the one above
+            environments
+                .emplace_back(); // keeps the indexes of the items after it; its own error is the one above
         }
     }
     return environments;
@@ -137,12 +140,14 @@ void retention_field(const json& draft, RequestInput& input, Diagnostics& found)
 
 void constant_fields(const json& draft, RequestInput& input, Diagnostics& found) {
     if (const auto it = draft.find("schema_version"); it != draft.end() && *it != 1) {
-        found.push_back(make_error("draft-unsupported", "schema_version",
-                                   "schema_version " + it->dump() + " is not supported: this tool reads version 1"));
+        found.push_back(
+            make_error("draft-unsupported", "schema_version",
+                       "schema_version " + it->dump() + " is not supported: this tool reads version 1"));
     }
     if (const auto it = draft.find("request_type"); it != draft.end() && *it != "database-backup-access") {
-        found.push_back(make_error("draft-unsupported", "request_type",
-                                   "request_type " + it->dump() + " is not supported: use \"database-backup-access\""));
+        found.push_back(
+            make_error("draft-unsupported", "request_type",
+                       "request_type " + it->dump() + " is not supported: use \"database-backup-access\""));
     }
     if (const auto it = draft.find("access"); it != draft.end() && it->is_object()) {
         check_unknown_keys(*it, access_fields, "access", found);

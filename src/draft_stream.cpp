@@ -39,7 +39,9 @@ LineStatus read_bounded_line(std::streambuf& input, std::string& line, std::size
     return too_long ? LineStatus::too_long : LineStatus::ok;
 }
 
-bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r\f\v") == std::string::npos; }
+bool is_blank(const std::string& line) {
+    return line.find_first_not_of(" \t\r\f\v") == std::string::npos;
+}
 
 JsonError too_large(std::size_t line) {
     return JsonError{line, 1,
@@ -51,7 +53,8 @@ bool starts_with_brace(const std::string& line) {
     return first != std::string::npos && line[first] == '{';
 }
 
-// The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first line.
+// The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first
+// line.
 void read_whole_document(std::streambuf& input, std::string first, std::size_t first_line,
                          const std::function<void(DraftDocument&&)>& each) {
     std::string document = std::move(first);

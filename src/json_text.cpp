@@ -55,8 +55,10 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
 }
 
 std::string without_exception_prefix(std::string message) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
-    if (const auto colon = message.find(": "); message.starts_with("[json.exception.") && colon != std::string::npos) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error
+    // ..."
+    if (const auto colon = message.find(": ");
+        message.starts_with("[json.exception.") && colon != std::string::npos) {
         return message.substr(colon + 2);
     }
     return message;
@@ -72,7 +74,8 @@ JsonParseResult parse_json_text(std::string_view text) {
     if (const auto offset = find_excess_depth(text)) {
         const auto where = position_of(text, *offset);
         return JsonError{where.line, where.column,
-                         "nested more than " + std::to_string(max_json_depth) + " levels deep; a draft is a flat object"};
+                         "nested more than " + std::to_string(max_json_depth) +
+                             " levels deep; a draft is a flat object"};
     }
     try {
         return nlohmann::json::parse(text);

@@ -55,7 +55,8 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                                        " (the vendor's policy is 15)"));
     }
     const int retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
-    const auto point_in_time = check_time_field(input.point_in_time, now, retention_days, retention_ok, found);
+    const auto point_in_time =
+        check_time_field(input.point_in_time, now, retention_days, retention_ok, found);
 
     EnvironmentCheck environments = check_environments(input.environments);
     append_diagnostics(found, environments.diagnostics);

@@ -4,13 +4,13 @@
 #include "backup_request/cli/diagnostic_printer.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 namespace backup_request {
 
 bool is_valid(const DraftResult& result) {
-    return !has_errors(result.diagnostics) && !(result.strict && count(result.diagnostics, Severity::warning) > 0);
+    return !has_errors(result.diagnostics) &&
+           !(result.strict && count(result.diagnostics, Severity::warning) > 0);
 }
 
 void ReportTotals::add(const DraftResult& result) {
@@ -50,10 +50,12 @@ std::string summary_line(const ReportTotals& totals) {
     const auto plural = [](std::size_t n, const char* one, const char* many) {
         return std::to_string(n) + " " + (n == 1 ? one : many);
     };
-    return plural(totals.drafts, "draft", "drafts") + " checked: " + std::to_string(totals.valid) + " valid, " +
-           std::to_string(totals.invalid - totals.unreadable) + " invalid, " +
+    return plural(totals.drafts, "draft", "drafts") + " checked: " + std::to_string(totals.valid) +
+           " valid, " + std::to_string(totals.invalid - totals.unreadable) + " invalid, " +
            plural(totals.warnings, "warning", "warnings") +
-           (totals.unreadable == 0 ? "" : ", " + plural(totals.unreadable, "unreadable input", "unreadable inputs"));
+           (totals.unreadable == 0
+                ? ""
+                : ", " + plural(totals.unreadable, "unreadable input", "unreadable inputs"));
 }
 
 JsonReportWriter::JsonReportWriter(std::ostream& out) : out_(out) {
@@ -79,8 +81,8 @@ void JsonReportWriter::add(const DraftResult& result) {
 }
 
 void JsonReportWriter::finish(const ReportTotals& totals) {
-    out_ << R"(],"valid":)" << (totals.invalid == 0 ? "true" : "false") << R"(,"error_count":)" << totals.errors
-         << R"(,"warning_count":)" << totals.warnings << "}\n";
+    out_ << R"(],"valid":)" << (totals.invalid == 0 ? "true" : "false") << R"(,"error_count":)"
+         << totals.errors << R"(,"warning_count":)" << totals.warnings << "}\n";
 }
 
 } // namespace backup_request

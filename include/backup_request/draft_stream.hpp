@@ -1,4 +1,5 @@
-// Splitting an input into draft documents: one JSON object, or NDJSON (one object per line), read as a stream.
+// Splitting an input into draft documents: one JSON object, or NDJSON (one object per line), read as a
+// stream.
 #pragma once
 
 #include "backup_request/json_text.hpp"

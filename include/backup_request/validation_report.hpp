@@ -1,4 +1,5 @@
-// The results of `validate`: per draft, its source, line and diagnostics; for people (stderr) and scripts (JSON).
+// The results of `validate`: per draft, its source, line and diagnostics; for people (stderr) and scripts
+// (JSON).
 #pragma once
 
 #include "backup_request/diagnostic.hpp"

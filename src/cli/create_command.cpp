@@ -56,7 +56,8 @@ std::variant<json, int> read_from_draft(const std::string& path, CommandContext&
     auto parsed = parse_json_text(std::get<std::string>(content));
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         context.err << "error: --from: " << visible_text(path == "-" ? "<stdin>" : path) << ":" << error->line
-                    << ":" << error->column << ": not JSON: " << visible_text(error->message) << " [json-invalid]\n";
+                    << ":" << error->column << ": not JSON: " << visible_text(error->message)
+                    << " [json-invalid]\n";
         return to_int(ExitCode::input);
     }
     return std::move(std::get<json>(parsed));
@@ -125,9 +126,13 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
     CLI::App* create =
         app.add_subcommand("create", "Check a backup access request and write its support-case payload");
     create->footer(std::string(create_examples) + std::string(accepted_time_forms));
-    create->add_option("--from", options.from, "Start from a draft (JSON, '-' for stdin); flags override its fields")
+    create
+        ->add_option("--from", options.from,
+                     "Start from a draft (JSON, '-' for stdin); flags override its fields")
         ->type_name("PATH");
-    create->add_option("--at,--point-in-time", options.at, "Point in time to restore, in UTC (or with an offset)")
+    create
+        ->add_option("--at,--point-in-time", options.at,
+                     "Point in time to restore, in UTC (or with an offset)")
         ->type_name("TIME");
     create
         ->add_option("-e,--env,--environment", options.environments,
@@ -135,16 +140,19 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->type_name("ADDRESS")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    auto* text =
-        create->add_option("-j,--justification", options.justification, "Business justification")->type_name("TEXT");
+    auto* text = create->add_option("-j,--justification", options.justification, "Business justification")
+                     ->type_name("TEXT");
     auto* file = create
                      ->add_option("--justification-file", options.justification_file,
                                   "Read the business justification from a file ('-' for stdin)")
                      ->type_name("PATH");
     text->excludes(file);
-    create->add_option("--contact", options.contact, "Contact e-mail address for the case")->type_name("EMAIL");
+    create->add_option("--contact", options.contact, "Contact e-mail address for the case")
+        ->type_name("EMAIL");
     create->add_option("--reference", options.reference, "Your own incident or ticket id")->type_name("ID");
-    create->add_option("--now", options.now, "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+    create
+        ->add_option("--now", options.now,
+                     "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
     create->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
@@ -167,7 +175,8 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     }
     if (!from_draft && !options.example) {
         if (const std::string missing = missing_flags(command, options); !missing.empty()) {
-            return usage_error(context, "missing " + missing + " (or try --example to see a complete request)");
+            return usage_error(context,
+                               "missing " + missing + " (or try --example to see a complete request)");
         }
     }
     auto now = resolve_now(options.now, context);
@@ -206,7 +215,8 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     }
     const auto warnings = count(evaluation.diagnostics, Severity::warning);
     if (options.strict && warnings > 0) {
-        context.err << "error: --strict: " << warnings << (warnings == 1 ? " warning counts" : " warnings count")
+        context.err << "error: --strict: " << warnings
+                    << (warnings == 1 ? " warning counts" : " warnings count")
                     << " as an error; nothing was written\n";
         return to_int(ExitCode::rule_violation);
     }

@@ -5,8 +5,8 @@
 #include "backup_request/version.hpp"
 #include "create_command.hpp"
 #include "template_command.hpp"
-#include "validate_command.hpp"
 #include "usage_error.hpp"
+#include "validate_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

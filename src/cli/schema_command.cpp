@@ -9,7 +9,8 @@
 namespace backup_request {
 
 CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options) {
-    CLI::App* command = app.add_subcommand("schema", "Print the JSON Schema of the payload, a draft, or the report");
+    CLI::App* command =
+        app.add_subcommand("schema", "Print the JSON Schema of the payload, a draft, or the report");
     command->footer("\nExample:\n  backup-request schema payload > payload.schema.json");
     const std::vector<std::string> names(schema_names.begin(), schema_names.end());
     command->add_option("name", options.name, "payload, draft or report")

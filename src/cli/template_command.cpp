@@ -10,11 +10,14 @@
 namespace backup_request {
 
 CLI::App* add_template_command(CLI::App& app, TemplateOptions& options) {
-    CLI::App* command = app.add_subcommand("template", "Print a draft to fill in, for validate and create --from");
+    CLI::App* command =
+        app.add_subcommand("template", "Print a draft to fill in, for validate and create --from");
     command->footer("\nExample:\n  backup-request template > draft.json && $EDITOR draft.json && "
                     "backup-request validate draft.json\n\npoint_in_time " +
                     std::string(accepted_time_forms));
-    command->add_option("--now", options.now, "Base the example point in time on this time (env BACKUP_REQUEST_NOW)")
+    command
+        ->add_option("--now", options.now,
+                     "Base the example point in time on this time (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
     return command;
 }

@@ -4,7 +4,6 @@
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>
-
 #include <string>
 
 namespace backup_request {

@@ -29,7 +29,8 @@ Exit codes: 0 every draft valid, 1 a draft breaks a rule, 2 usage, 3 a path cann
 // Receives each result as it is produced: prints it (stderr or the JSON report) and adds it to the totals.
 class ResultSink {
   public:
-    ResultSink(const ValidateOptions& options, CommandContext& context) : options_(options), context_(context) {
+    ResultSink(const ValidateOptions& options, CommandContext& context)
+        : options_(options), context_(context) {
         if (options.format == "json") {
             json_.emplace(context.out);
         }
@@ -65,7 +66,8 @@ class ResultSink {
 };
 
 DraftResult unreadable(const std::string& source, const std::string& why) {
-    DraftResult result{source, std::nullopt, {make_error("input-unreadable", "", "cannot read it: " + why)}, true};
+    DraftResult result{
+        source, std::nullopt, {make_error("input-unreadable", "", "cannot read it: " + why)}, true};
     return result;
 }
 
@@ -75,9 +77,9 @@ void check_stream(std::istream& in, const std::string& source, sys_seconds now, 
         ++documents;
         DraftResult result{source, document.line, {}, false};
         if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
-            result.diagnostics.push_back(make_error("json-invalid", "",
-                                                    "not JSON (column " + std::to_string(error->column) +
-                                                        "): " + error->message));
+            result.diagnostics.push_back(
+                make_error("json-invalid", "",
+                           "not JSON (column " + std::to_string(error->column) + "): " + error->message));
             result.line = error->line;
             result.input_failure = true;
         } else {
@@ -87,7 +89,10 @@ void check_stream(std::istream& in, const std::string& source, sys_seconds now, 
     });
     if (documents == 0) {
         // Most often a step before this one in a pipeline failed; passing it would hide that.
-        sink.add({source, std::nullopt, {make_error("input-empty", "", "no draft found: the input is empty")}, true});
+        sink.add({source,
+                  std::nullopt,
+                  {make_error("input-empty", "", "no draft found: the input is empty")},
+                  true});
     }
 }
 
@@ -117,13 +122,18 @@ void check_path(const std::string& path, sys_seconds now, CommandContext& contex
 CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
     CLI::App* validate = app.add_subcommand("validate", "Check drafts against the rules, as of now");
     validate->footer(validate_examples);
-    validate->add_option("paths", options.paths, "Draft files: one JSON object, or NDJSON (one per line); '-' or none "
-                                                 "for stdin")
+    validate
+        ->add_option("paths", options.paths,
+                     "Draft files: one JSON object, or NDJSON (one per line); '-' or none "
+                     "for stdin")
         ->type_name("PATH");
-    validate->add_option("--format", options.format, "human (diagnostics on stderr) or json (a report on stdout)")
+    validate
+        ->add_option("--format", options.format, "human (diagnostics on stderr) or json (a report on stdout)")
         ->check(CLI::IsMember({"human", "json"}))
         ->default_str("human");
-    validate->add_option("--now", options.now, "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+    validate
+        ->add_option("--now", options.now,
+                     "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
     validate->add_flag("--strict", options.strict, "Warnings make a draft invalid");
     return validate;

@@ -1,0 +1,57 @@
+// Unit tests for read_draft_documents: single documents, NDJSON, broken lines, size limits.
+#include "backup_request/draft_stream.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace backup_request;
+
+namespace {
+
+// "line:ok" or "line:error" for each document.
+std::vector<std::string> documents(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<std::string> out;
+    read_draft_documents(in, [&](DraftDocument&& d) {
+        const bool ok = std::holds_alternative<nlohmann::json>(d.parsed);
+        const std::size_t line = ok ? d.line : std::get<JsonError>(d.parsed).line;
+        out.push_back(std::to_string(line) + (ok ? ":ok" : ":error"));
+    });
+    return out;
+}
+
+using Lines = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("One document over several lines") {
+    CHECK(documents("{\n  \"a\": 1\n}\n") == Lines{"1:ok"});
+    CHECK(documents("\n\n{\n  \"a\": 1\n}") == Lines{"3:ok"});
+    CHECK(documents("{\n  \"a\": 1\n  \"b\": 2\n}\n") == Lines{"3:error"});
+}
+
+TEST_CASE("NDJSON: one document per line, blank lines skipped, broken lines reported in place") {
+    CHECK(documents("{\"a\":1}\n{\"b\":2}\n\n{\"c\":3}\n") == Lines{"1:ok", "2:ok", "4:ok"});
+    CHECK(documents("{\"a\":1}\nnot json\n{\"c\":3}") == Lines{"1:ok", "2:error", "3:ok"});
+    CHECK(documents("{\"a\":1}\r\n{\"b\":2}\r\n") == Lines{"1:ok", "2:ok"});
+    SECTION("a broken first line does not hide the rest") {
+        CHECK(documents("{bad\n{\"b\":2}\n{\"c\":3}\n") == Lines{"1:error", "2:ok", "3:ok"});
+    }
+}
+
+TEST_CASE("Empty input yields no documents") {
+    CHECK(documents("").empty());
+    CHECK(documents("\n \n\t\n").empty());
+}
+
+TEST_CASE("A line over 1 MiB is reported and skipped, and the stream goes on") {
+    const std::string huge = "{\"justification\":\"" + std::string(max_draft_bytes, 'x') + "\"}";
+    const auto found = documents("{\"a\":1}\n" + huge + "\n{\"c\":3}\n");
+    CHECK(found == Lines{"1:ok", "2:error", "3:ok"});
+    std::istringstream in(huge);
+    read_draft_documents(in, [](DraftDocument&& d) {
+        REQUIRE(std::holds_alternative<JsonError>(d.parsed));
+        CHECK(std::get<JsonError>(d.parsed).message ==
+              "larger than 1 MiB, the limit for a draft; split it up or shorten the justification");
+    });
+}
