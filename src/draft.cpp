@@ -13,8 +13,8 @@ namespace {
 using json = nlohmann::json;
 
 const std::vector<std::string> top_level_fields = {
-    "point_in_time",  "environments", "justification", "contact",    "reference", "retention",
-    "schema_version", "request_type", "example",       "created_at", "access",    "warnings"};
+    "point_in_time",  "time_zone",    "environments", "justification", "contact",    "reference", "retention",
+    "schema_version", "request_type", "example",      "created_at",    "entered_as", "access",    "warnings"};
 const std::vector<std::string> retention_fields = {"days", "earliest_allowed", "expires_at"};
 const std::vector<std::string> access_fields = {"standard_days"};
 
@@ -70,9 +70,9 @@ void check_unknown_keys(const json& object, const std::vector<std::string>& know
             message +=
                 " (did you mean '" + (parent.empty() ? *suggestion : parent + "." + *suggestion) + "'?)";
         } else {
-            message +=
-                ": a draft holds only point_in_time, environments, justification, contact, reference and "
-                "retention.days";
+            message += ": a draft holds only point_in_time, time_zone, environments, justification, contact, "
+                       "reference and "
+                       "retention.days";
         }
         found.push_back(make_error_at("draft-unknown-field", field, pointer, std::move(message)));
     }
@@ -179,6 +179,7 @@ DraftReading read_draft(const json& document) {
     check_unknown_keys(document, top_level_fields, "", found);
     RequestInput& input = reading.input;
     input.point_in_time = string_field(document, "point_in_time", found);
+    input.time_zone = string_field(document, "time_zone", found);
     input.environments = environments_field(document, found);
     input.justification = string_field(document, "justification", found);
     input.contact = string_field(document, "contact", found);

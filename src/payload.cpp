@@ -14,6 +14,10 @@ nlohmann::ordered_json to_payload(const Request& request) {
     }
     payload["created_at"] = format_utc_time(request.created_at);
     payload["point_in_time"] = format_utc_time(request.point_in_time);
+    if (request.entered_as) {
+        payload["entered_as"] = {{"local", request.entered_as->local},
+                                 {"time_zone", request.entered_as->time_zone}};
+    }
     payload["retention"] = {
         {"days", request.retention_days},
         {"earliest_allowed",

@@ -4,13 +4,20 @@
 #include "backup_request/contact_address.hpp"
 #include "backup_request/environment_address.hpp"
 #include "backup_request/justification.hpp"
+#include "backup_request/time_zone.hpp"
 #include "backup_request/utf8_text.hpp"
 
 namespace backup_request {
 namespace {
 
-std::optional<sys_seconds> check_time_field(const std::optional<std::string>& text, sys_seconds now,
-                                            int retention_days, bool retention_ok, Diagnostics& found) {
+struct TimeCheck {
+    int retention_days = default_retention_days;
+    bool retention_ok = true;
+    std::string_view time_zone; // empty: UTC or an explicit offset is required
+};
+
+std::optional<ParsedTime> check_time_field(const std::optional<std::string>& text, sys_seconds now,
+                                           const TimeCheck& check, Diagnostics& found) {
     const std::string field = "point_in_time";
     if (!text) {
         found.push_back(
@@ -24,21 +31,38 @@ std::optional<sys_seconds> check_time_field(const std::optional<std::string>& te
                        "the point in time is not valid UTF-8; " + std::string(accepted_time_forms)));
         return std::nullopt;
     }
-    auto parsed = parse_point_in_time(*text, now);
+    auto parsed = parse_point_in_time(*text, now, check.time_zone);
     if (auto* error = std::get_if<TimeParseError>(&parsed)) {
         found.push_back(make_error(std::move(error->code), field, std::move(error->message)));
         return std::nullopt;
     }
-    const auto& time = std::get<ParsedTime>(parsed);
+    auto& time = std::get<ParsedTime>(parsed);
     if (time.subseconds_dropped) {
         found.push_back(make_warning("time-subseconds-dropped", field,
                                      "the fraction of a second was dropped: the point in time is " +
                                          format_utc_time(time.time)));
     }
-    if (retention_ok) {
-        append_diagnostics(found, check_point_in_time(time.time, now, retention_days));
+    if (check.retention_ok) {
+        append_diagnostics(found, check_point_in_time(time.time, now, check.retention_days));
     }
-    return time.time;
+    return std::move(time);
+}
+
+// The zone database is only opened when a zone was given.
+bool check_time_zone_field(const std::optional<std::string>& time_zone, Diagnostics& found) {
+    if (!time_zone) {
+        return true;
+    }
+    if (find_invalid_utf8(*time_zone) || find_control_character(*time_zone)) {
+        found.push_back(
+            make_error("time-zone-unknown", "time_zone", "the time zone is not a plain IANA name"));
+        return false;
+    }
+    if (auto error = check_time_zone(*time_zone)) {
+        found.push_back(make_error(std::move(error->code), "time_zone", std::move(error->message)));
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -55,8 +79,13 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                                        " (the vendor's policy is 15)"));
     }
     const int retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
-    const auto point_in_time =
-        check_time_field(input.point_in_time, now, retention_days, retention_ok, found);
+    const bool zone_ok = check_time_zone_field(input.time_zone, found);
+    std::optional<ParsedTime> point_in_time;
+    if (zone_ok) {
+        const TimeCheck check{retention_days, retention_ok,
+                              input.time_zone ? *input.time_zone : std::string_view{}};
+        point_in_time = check_time_field(input.point_in_time, now, check, found);
+    }
 
     EnvironmentCheck environments = check_environments(input.environments);
     append_diagnostics(found, environments.diagnostics);
@@ -92,7 +121,10 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     }
     Request request;
     request.created_at = now;
-    request.point_in_time = *point_in_time;
+    request.point_in_time = point_in_time->time;
+    if (!point_in_time->local_wall_time.empty()) {
+        request.entered_as = EnteredAs{point_in_time->local_wall_time, *input.time_zone};
+    }
     request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);
     request.justification = std::move(justification.text);

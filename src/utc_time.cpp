@@ -4,6 +4,8 @@
 // its own message (no zone, leap second, trailing text), and because it runs once per draft in batches.
 #include "backup_request/utc_time.hpp"
 
+#include "backup_request/time_zone.hpp"
+
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -106,7 +108,7 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     // text starts with "now" (any case)
     std::string_view rest = trim(text.substr(3));
     if (rest.empty()) {
-        return ParsedTime{now, false, true};
+        return ParsedTime{now, false, true, {}};
     }
     if (rest.front() == '+') {
         return failure("time-invalid", "relative times count back from now, so " + quoted(text) +
@@ -144,7 +146,7 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
         return failure("time-invalid", "unknown unit " + quoted(unit) + " in " + quoted(text) +
                                            ": use s, m, h, d or w, like now-90m");
     }
-    return ParsedTime{now - amount * step, false, true};
+    return ParsedTime{now - amount * step, false, true, {}};
 }
 
 // After the time of day: Z, +HH:MM, -HH:MM, +HHMM, or UTC (with or without a space before it).
@@ -155,8 +157,8 @@ struct ZoneOffset {
 std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_view text) {
     if (scan.at_end()) {
         return failure("time-no-zone",
-                       quoted(text) + " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z) or an "
-                                      "offset (like -05:00)");
+                       quoted(text) + " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z), an "
+                                      "offset (like -05:00), or give --timezone Area/City for a local time");
     }
     if (scan.take('Z') || scan.take('z')) {
         return ZoneOffset{};
@@ -280,7 +282,27 @@ std::optional<TimeParseError> check_ranges(const DateTimeFields& f, std::string_
     return std::nullopt;
 }
 
-TimeParseResult parse_absolute(std::string_view original) {
+date::local_seconds local_time_of(const DateTimeFields& f) {
+    const date::year_month_day ymd{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                                   date::day{static_cast<unsigned>(f.day)}};
+    return date::local_days{ymd} + std::chrono::hours{f.hour} + std::chrono::minutes{f.minute} +
+           std::chrono::seconds{f.second};
+}
+
+TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text, std::string_view time_zone) {
+    if (auto error = check_ranges(fields, text)) {
+        return std::move(*error);
+    }
+    const auto local = local_time_of(fields);
+    auto converted = local_to_utc(local, time_zone, text);
+    if (auto* error = std::get_if<TimeParseError>(&converted)) {
+        return std::move(*error);
+    }
+    return ParsedTime{std::get<sys_seconds>(converted), fields.subseconds, false,
+                      format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19)};
+}
+
+TimeParseResult parse_absolute(std::string_view original, std::string_view time_zone) {
     const std::string_view text = trim(original);
     Scanner scan(text);
     auto scanned = scan_date_time(scan, text);
@@ -288,6 +310,9 @@ TimeParseResult parse_absolute(std::string_view original) {
         return std::move(*error);
     }
     const auto& fields = std::get<DateTimeFields>(scanned);
+    if (scan.at_end() && !time_zone.empty()) {
+        return parse_local(fields, text, time_zone);
+    }
     auto zone = parse_zone(scan, text);
     if (auto* error = std::get_if<TimeParseError>(&zone)) {
         return std::move(*error);
@@ -299,11 +324,8 @@ TimeParseResult parse_absolute(std::string_view original) {
     if (auto error = check_ranges(fields, text)) {
         return std::move(*error);
     }
-    const date::year_month_day ymd{date::year{fields.year}, date::month{static_cast<unsigned>(fields.month)},
-                                   date::day{static_cast<unsigned>(fields.day)}};
-    const sys_seconds local = date::sys_days{ymd} + std::chrono::hours{fields.hour} +
-                              std::chrono::minutes{fields.minute} + std::chrono::seconds{fields.second};
-    return ParsedTime{local - std::get<ZoneOffset>(zone).offset, fields.subseconds, false};
+    const sys_seconds wall{local_time_of(fields).time_since_epoch()};
+    return ParsedTime{wall - std::get<ZoneOffset>(zone).offset, fields.subseconds, false, {}};
 }
 
 bool starts_with_now(std::string_view text) {
@@ -312,7 +334,7 @@ bool starts_with_now(std::string_view text) {
 
 } // namespace
 
-TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now) {
+TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std::string_view time_zone) {
     const std::string_view trimmed = trim(text);
     if (trimmed.empty()) {
         return failure("time-empty", "the time is empty");
@@ -320,7 +342,7 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now) {
     if (starts_with_now(trimmed)) {
         return parse_relative(trimmed, now);
     }
-    return parse_absolute(trimmed);
+    return parse_absolute(trimmed, time_zone);
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {
@@ -331,7 +353,7 @@ TimeParseResult parse_absolute_time(std::string_view text) {
     if (starts_with_now(trimmed)) {
         return failure("time-invalid", quoted(trimmed) + " is relative; this needs an absolute time");
     }
-    return parse_absolute(trimmed);
+    return parse_absolute(trimmed, {});
 }
 
 std::string format_utc_time(sys_seconds time) {

@@ -14,7 +14,8 @@ namespace backup_request {
 
 struct RequestInput {
     std::optional<std::string> point_in_time; // as typed: "2026-11-20T14:30:00Z", "now-2h", ...
-    std::vector<std::string> environments;    // host names or URLs
+    std::optional<std::string> time_zone;  // IANA name: point_in_time without an offset is local time there
+    std::vector<std::string> environments; // host names or URLs
     std::optional<std::string> justification;
     std::optional<std::string> contact;
     std::optional<std::string> reference;
@@ -22,9 +23,16 @@ struct RequestInput {
     bool example = false;
 };
 
+// How a local point in time was typed, so the vendor and the customer can check the conversion.
+struct EnteredAs {
+    std::string local;     // "2026-11-20T09:30:00"
+    std::string time_zone; // "America/New_York"
+};
+
 struct Request {
     sys_seconds created_at;
     sys_seconds point_in_time;
+    std::optional<EnteredAs> entered_as;
     int retention_days = default_retention_days;
     std::vector<std::string> environments; // normalized host names
     std::string justification;             // trimmed

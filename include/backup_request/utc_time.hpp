@@ -14,6 +14,7 @@ struct ParsedTime {
     sys_seconds time;
     bool subseconds_dropped = false; // the text had a fraction of a second, which was cut off
     bool relative = false;           // "now" or "now-2h"
+    std::string local_wall_time;     // "2026-11-20T09:30:00" when converted from a local time in a zone
 };
 
 struct TimeParseError {
@@ -28,8 +29,10 @@ inline constexpr std::string_view accepted_time_forms =
     "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20T09:30:00-05:00, 2026-11-20 14:30 UTC, now, now-90m "
     "(units s, m, h, d, w)";
 
-// Absolute forms and "now"/"now-<N><unit>" counted back from `now`.
-[[nodiscard]] TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now);
+// Absolute forms and "now"/"now-<N><unit>" counted back from `now`. With a `time_zone` (an IANA name, already
+// checked with check_time_zone), a time without an offset is a local wall time in that zone.
+[[nodiscard]] TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now,
+                                                  std::string_view time_zone = {});
 
 // Absolute forms only: what --now and BACKUP_REQUEST_NOW accept.
 [[nodiscard]] TimeParseResult parse_absolute_time(std::string_view text);

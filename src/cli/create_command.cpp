@@ -70,6 +70,9 @@ void overlay_flags(const CLI::App& command, const CreateOptions& options, json& 
     if (command.count("--at") != 0) {
         draft["point_in_time"] = options.at;
     }
+    if (command.count("--timezone") != 0) {
+        draft["time_zone"] = options.time_zone;
+    }
     if (!options.environments.empty()) {
         draft["environments"] = options.environments;
     }
@@ -135,6 +138,10 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
                      "Point in time to restore, in UTC (or with an offset)")
         ->type_name("TIME");
     create
+        ->add_option("--timezone,--time-zone", options.time_zone,
+                     "Read --at without an offset as local time in this IANA zone (env BACKUP_REQUEST_TZ)")
+        ->type_name("AREA/CITY");
+    create
         ->add_option("-e,--env,--environment", options.environments,
                      "Environment address (host name or URL); repeat for several")
         ->type_name("ADDRESS")
@@ -199,6 +206,7 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         }
     }
     overlay_flags(command, options, draft);
+    apply_time_zone_variable(context, draft);
     if (command.count("--justification-file") != 0 && draft.is_object()) {
         auto content = read_text_input(options.justification_file, context.in);
         if (auto* error = std::get_if<ReadError>(&content)) {

@@ -12,6 +12,7 @@ namespace backup_request {
 struct CreateOptions {
     std::string from;
     std::string at;
+    std::string time_zone;
     std::vector<std::string> environments;
     std::string justification;
     std::string justification_file;

@@ -1,4 +1,5 @@
-// Reads --now or BACKUP_REQUEST_NOW through the same parser as --at, so both accept the same absolute forms.
+// Reads the environment edge of the rules: --now or BACKUP_REQUEST_NOW through the same parser as --at, so
+// both accept the same absolute forms.
 #include "now_option.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
@@ -33,6 +34,15 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
                     << '\n';
     }
     return ResolvedNow{time.time, source};
+}
+
+void apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft) {
+    if (!draft.is_object() || draft.contains("time_zone")) {
+        return;
+    }
+    if (auto zone = context.environment.variable("BACKUP_REQUEST_TZ"); zone && !zone->empty()) {
+        draft["time_zone"] = std::move(*zone);
+    }
 }
 
 } // namespace backup_request

@@ -3,6 +3,7 @@
 
 #include "command_context.hpp"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <variant>
 
@@ -16,5 +17,8 @@ struct NowError {
 // logged.
 [[nodiscard]] std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value,
                                                               CommandContext& context);
+
+// BACKUP_REQUEST_TZ fills a draft's time_zone when neither the draft nor --timezone gave one.
+void apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft);
 
 } // namespace backup_request

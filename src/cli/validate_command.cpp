@@ -71,7 +71,12 @@ DraftResult unreadable(const std::string& source, const std::string& why) {
     return result;
 }
 
-void check_stream(std::istream& in, const std::string& source, sys_seconds now, ResultSink& sink) {
+struct Judgement {
+    sys_seconds now;
+    std::string time_zone; // default for drafts without one; empty for none
+};
+
+void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
     std::size_t documents = 0;
     read_draft_documents(in, [&](DraftDocument&& document) {
         ++documents;
@@ -83,7 +88,11 @@ void check_stream(std::istream& in, const std::string& source, sys_seconds now, 
             result.line = error->line;
             result.input_failure = true;
         } else {
-            result.diagnostics = evaluate_draft(std::get<nlohmann::json>(document.parsed), now).diagnostics;
+            auto& draft = std::get<nlohmann::json>(document.parsed);
+            if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
+                draft["time_zone"] = judgement.time_zone;
+            }
+            result.diagnostics = evaluate_draft(draft, judgement.now).diagnostics;
         }
         sink.add(std::move(result));
     });
@@ -96,9 +105,10 @@ void check_stream(std::istream& in, const std::string& source, sys_seconds now, 
     }
 }
 
-void check_path(const std::string& path, sys_seconds now, CommandContext& context, ResultSink& sink) {
+void check_path(const std::string& path, const Judgement& judgement, CommandContext& context,
+                ResultSink& sink) {
     if (path == "-") {
-        check_stream(context.in, "<stdin>", now, sink);
+        check_stream(context.in, "<stdin>", judgement, sink);
         return;
     }
     struct stat info {};
@@ -111,7 +121,7 @@ void check_path(const std::string& path, sys_seconds now, CommandContext& contex
         sink.add(unreadable(path, std::strerror(errno)));
         return;
     }
-    check_stream(file, path, now, sink);
+    check_stream(file, path, judgement, sink);
     if (file.bad()) {
         sink.add(unreadable(path, std::strerror(errno)));
     }
@@ -135,6 +145,11 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
         ->add_option("--now", options.now,
                      "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
+    validate
+        ->add_option(
+            "--timezone,--time-zone", options.time_zone,
+            "Zone for drafts whose point_in_time has no offset and no time_zone (env BACKUP_REQUEST_TZ)")
+        ->type_name("AREA/CITY");
     validate->add_flag("--strict", options.strict, "Warnings make a draft invalid");
     return validate;
 }
@@ -145,15 +160,19 @@ int run_validate(const ValidateOptions& options, CommandContext& context) {
         context.err << "error: " << error->message << "\nRun 'backup-request validate --help' for usage.\n";
         return to_int(ExitCode::usage);
     }
-    const sys_seconds time = std::get<ResolvedNow>(now).time;
-    context.log->info("judging against {} ({})", format_utc_time(time), std::get<ResolvedNow>(now).source);
+    Judgement judgement{std::get<ResolvedNow>(now).time, options.time_zone};
+    if (judgement.time_zone.empty()) {
+        judgement.time_zone = context.environment.variable("BACKUP_REQUEST_TZ").value_or("");
+    }
+    context.log->info("judging against {} ({})", format_utc_time(judgement.now),
+                      std::get<ResolvedNow>(now).source);
 
     ResultSink sink(options, context);
     if (options.paths.empty()) {
-        check_path("-", time, context, sink);
+        check_path("-", judgement, context, sink);
     }
     for (const auto& path : options.paths) {
-        check_path(path, time, context, sink);
+        check_path(path, judgement, context, sink);
     }
     return sink.finish();
 }

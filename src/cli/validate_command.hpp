@@ -13,6 +13,7 @@ struct ValidateOptions {
     std::vector<std::string> paths;
     std::string format = "human";
     std::string now;
+    std::string time_zone;
     bool strict = false;
 };
 
