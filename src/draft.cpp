@@ -1,8 +1,8 @@
 // Draft reading: the JSON shape checks (types, unknown keys with suggestions) before the request rules run.
 #include "backup_request/draft.hpp"
 
-#include "backup_request/closest_name.hpp"
 #include "backup_request/justification.hpp"
+#include "draft_fields.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -17,79 +17,9 @@ const std::vector<std::string> top_level_fields = {
     "schema_version", "request_type", "example",      "created_at",    "entered_as", "access",    "warnings"};
 const std::vector<std::string> retention_fields = {"days", "earliest_allowed", "expires_at"};
 const std::vector<std::string> access_fields = {"standard_days"};
-
-std::string type_name(const json& value) {
-    switch (value.type()) {
-    case json::value_t::object:
-        return "an object";
-    case json::value_t::array:
-        return "an array";
-    case json::value_t::string:
-        return "a string";
-    case json::value_t::boolean:
-        return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-        return "an integer";
-    case json::value_t::number_float:
-        return "a number";
-    default:
-        return "null";
-    }
-}
-
-std::string escape_pointer_token(std::string_view key) {
-    std::string token;
-    for (const char c : key) {
-        if (c == '~') {
-            token += "~0";
-        } else if (c == '/') {
-            token += "~1";
-        } else {
-            token += c;
-        }
-    }
-    return token;
-}
-
-Diagnostic wrong_type(const std::string& field, const std::string& expected, const json& value) {
-    return make_error("draft-wrong-type", field,
-                      field + " must be " + expected + ", not " + type_name(value));
-}
-
-void check_unknown_keys(const json& object, const std::vector<std::string>& known, const std::string& parent,
-                        Diagnostics& found) {
-    for (const auto& [key, value] : object.items()) {
-        if (std::find(known.begin(), known.end(), key) != known.end()) {
-            continue;
-        }
-        const std::string field = parent.empty() ? key : parent + "." + key;
-        const std::string pointer = field_to_json_pointer(parent) + "/" + escape_pointer_token(key);
-        std::string message = "unknown field '" + field + "'";
-        if (const auto suggestion = closest_name(key, known)) {
-            message +=
-                " (did you mean '" + (parent.empty() ? *suggestion : parent + "." + *suggestion) + "'?)";
-        } else {
-            message += ": a draft holds only point_in_time, time_zone, environments, justification, contact, "
-                       "reference and "
-                       "retention.days";
-        }
-        found.push_back(make_error_at("draft-unknown-field", field, pointer, std::move(message)));
-    }
-}
-
-// Null counts as absent, as scripts often write it for "not given".
-std::optional<std::string> string_field(const json& draft, const std::string& key, Diagnostics& found) {
-    const auto it = draft.find(key);
-    if (it == draft.end() || it->is_null()) {
-        return std::nullopt;
-    }
-    if (!it->is_string()) {
-        found.push_back(wrong_type(key, "a string", *it));
-        return std::nullopt;
-    }
-    return it->get<std::string>();
-}
+constexpr const char* backup_fields_hint =
+    "a draft holds only point_in_time, time_zone, environments, justification, contact, reference and "
+    "retention.days";
 
 std::vector<std::string> environments_field(const json& draft, Diagnostics& found) {
     std::vector<std::string> environments;
@@ -123,18 +53,9 @@ void retention_field(const json& draft, RequestInput& input, Diagnostics& found)
         found.push_back(wrong_type("retention", "an object", *it));
         return;
     }
-    check_unknown_keys(*it, retention_fields, "retention", found);
-    const auto days = it->find("days");
-    if (days == it->end() || days->is_null()) {
-        return;
-    }
-    if (days->is_number_unsigned()) {
-        input.retention_days = static_cast<std::int64_t>(
-            std::min<std::uint64_t>(days->get<std::uint64_t>(), std::numeric_limits<std::int64_t>::max()));
-    } else if (days->is_number_integer()) {
-        input.retention_days = days->get<std::int64_t>();
-    } else {
-        found.push_back(wrong_type("retention.days", "an integer", *days));
+    check_unknown_keys(*it, retention_fields, "retention", found, backup_fields_hint);
+    if (const auto days = integer_field(*it, "days", "retention.days", found)) {
+        input.retention_days = *days;
     }
 }
 
@@ -150,18 +71,13 @@ void constant_fields(const json& draft, RequestInput& input, Diagnostics& found)
                        "request_type " + it->dump() + " is not supported: use \"database-backup-access\""));
     }
     if (const auto it = draft.find("access"); it != draft.end() && it->is_object()) {
-        check_unknown_keys(*it, access_fields, "access", found);
+        check_unknown_keys(*it, access_fields, "access", found, backup_fields_hint);
     }
     if (const auto it = draft.find("example"); it != draft.end() && *it == true) {
         input.example = true;
         found.push_back(make_warning("draft-example", "example",
                                      "this is the built-in example, not a real request: do not file it"));
     }
-}
-
-bool same_pointer(const Diagnostics& diagnostics, const std::string& pointer) {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [&](const Diagnostic& d) { return d.pointer == pointer; });
 }
 
 } // namespace
@@ -176,7 +92,7 @@ DraftReading read_draft(const json& document) {
                                        type_name(document)));
         return reading;
     }
-    check_unknown_keys(document, top_level_fields, "", found);
+    check_unknown_keys(document, top_level_fields, "", found, backup_fields_hint);
     RequestInput& input = reading.input;
     input.point_in_time = string_field(document, "point_in_time", found);
     input.time_zone = string_field(document, "time_zone", found);
@@ -195,14 +111,7 @@ Evaluation evaluate_draft(const json& document, sys_seconds now) {
         return {std::move(reading.diagnostics), std::nullopt};
     }
     Evaluation evaluation = evaluate_request(reading.input, now);
-    // A field with the wrong type was read as absent; its type error says more than "missing" would.
-    Diagnostics merged = reading.diagnostics;
-    for (auto& diagnostic : evaluation.diagnostics) {
-        if (!same_pointer(reading.diagnostics, diagnostic.pointer)) {
-            merged.push_back(std::move(diagnostic));
-        }
-    }
-    evaluation.diagnostics = std::move(merged);
+    evaluation.diagnostics = merge_draft_diagnostics(reading.diagnostics, std::move(evaluation.diagnostics));
     if (has_errors(evaluation.diagnostics)) {
         evaluation.request.reset();
     } else if (evaluation.request) {
