@@ -61,4 +61,22 @@ std::optional<Diagnostic> check_reference(std::string_view text) {
     return std::nullopt;
 }
 
+ContactFields check_contact_fields(const std::optional<std::string>& contact,
+                                   const std::optional<std::string>& reference, Diagnostics& found) {
+    ContactFields fields;
+    if (contact) {
+        fields.contact = std::string(trim_whitespace(*contact));
+        if (auto error = check_contact(*fields.contact)) {
+            found.push_back(std::move(*error));
+        }
+    }
+    if (reference) {
+        fields.reference = std::string(trim_whitespace(*reference));
+        if (auto error = check_reference(*reference)) {
+            found.push_back(std::move(*error));
+        }
+    }
+    return fields;
+}
+
 } // namespace backup_request

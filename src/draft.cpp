@@ -2,6 +2,7 @@
 #include "backup_request/draft.hpp"
 
 #include "backup_request/justification.hpp"
+#include "backup_request/extension_draft.hpp"
 #include "draft_fields.hpp"
 
 #include <algorithm>
@@ -68,7 +69,10 @@ void constant_fields(const json& draft, RequestInput& input, Diagnostics& found)
     if (const auto it = draft.find("request_type"); it != draft.end() && *it != "database-backup-access") {
         found.push_back(
             make_error("draft-unsupported", "request_type",
-                       "request_type " + it->dump() + " is not supported: use \"database-backup-access\""));
+                       *it == extension_request_type
+                                       ? std::string("this is an access-extension draft: give it to backup-request extend")
+                                       : "request_type " + it->dump() +
+                                             " is not supported: use \"database-backup-access\" or \"access-extension\""));
     }
     if (const auto it = draft.find("access"); it != draft.end() && it->is_object()) {
         check_unknown_keys(*it, access_fields, "access", found, backup_fields_hint);
@@ -118,6 +122,13 @@ Evaluation evaluate_draft(const json& document, sys_seconds now) {
         evaluation.request->warnings = evaluation.diagnostics;
     }
     return evaluation;
+}
+
+Diagnostics diagnose_draft(const json& document, sys_seconds now) {
+    if (document.is_object() && document.value("request_type", json()) == extension_request_type) {
+        return evaluate_extension_draft(document, now).diagnostics;
+    }
+    return evaluate_draft(document, now).diagnostics;
 }
 
 nlohmann::ordered_json draft_template(sys_seconds now) {

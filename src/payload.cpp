@@ -33,12 +33,16 @@ nlohmann::ordered_json to_payload(const Request& request) {
         payload["reference"] = *request.reference;
     }
     payload["access"] = {{"standard_days", standard_access_days}};
-    auto warnings = nlohmann::ordered_json::array();
-    for (const auto& warning : request.warnings) {
-        warnings.push_back({{"code", warning.code}, {"field", warning.field}, {"message", warning.message}});
-    }
-    payload["warnings"] = std::move(warnings);
+    payload["warnings"] = warnings_json(request.warnings);
     return payload;
+}
+
+nlohmann::ordered_json warnings_json(const Diagnostics& warnings) {
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& warning : warnings) {
+        list.push_back({{"code", warning.code}, {"field", warning.field}, {"message", warning.message}});
+    }
+    return list;
 }
 
 std::string serialize_payload(const nlohmann::ordered_json& payload, bool compact) {

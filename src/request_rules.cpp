@@ -4,7 +4,7 @@
 #include "backup_request/contact_address.hpp"
 #include "backup_request/environment_address.hpp"
 #include "backup_request/justification.hpp"
-#include "backup_request/time_zone.hpp"
+#include "backup_request/time_field.hpp"
 #include "backup_request/utf8_text.hpp"
 
 namespace backup_request {
@@ -25,44 +25,11 @@ std::optional<ParsedTime> check_time_field(const std::optional<std::string>& tex
                        "no point in time: give the moment to restore, in UTC, like 2026-11-20T14:30:00Z"));
         return std::nullopt;
     }
-    if (find_invalid_utf8(*text)) {
-        found.push_back(
-            make_error("time-invalid", field,
-                       "the point in time is not valid UTF-8; " + std::string(accepted_time_forms)));
-        return std::nullopt;
+    auto time = read_time_field(field, *text, now, check.time_zone, found);
+    if (time && check.retention_ok) {
+        append_diagnostics(found, check_point_in_time(time->time, now, check.retention_days));
     }
-    auto parsed = parse_point_in_time(*text, now, check.time_zone);
-    if (auto* error = std::get_if<TimeParseError>(&parsed)) {
-        found.push_back(make_error(std::move(error->code), field, std::move(error->message)));
-        return std::nullopt;
-    }
-    auto& time = std::get<ParsedTime>(parsed);
-    if (time.subseconds_dropped) {
-        found.push_back(make_warning("time-subseconds-dropped", field,
-                                     "the fraction of a second was dropped: the point in time is " +
-                                         format_utc_time(time.time)));
-    }
-    if (check.retention_ok) {
-        append_diagnostics(found, check_point_in_time(time.time, now, check.retention_days));
-    }
-    return std::move(time);
-}
-
-// The zone database is only opened when a zone was given.
-bool check_time_zone_field(const std::optional<std::string>& time_zone, Diagnostics& found) {
-    if (!time_zone) {
-        return true;
-    }
-    if (find_invalid_utf8(*time_zone) || find_control_character(*time_zone)) {
-        found.push_back(
-            make_error("time-zone-unknown", "time_zone", "the time zone is not a plain IANA name"));
-        return false;
-    }
-    if (auto error = check_time_zone(*time_zone)) {
-        found.push_back(make_error(std::move(error->code), "time_zone", std::move(error->message)));
-        return false;
-    }
-    return true;
+    return time;
 }
 
 } // namespace
@@ -101,20 +68,7 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                        "data you need"));
     }
 
-    std::optional<std::string> contact;
-    if (input.contact) {
-        contact = std::string(trim_whitespace(*input.contact));
-        if (auto error = check_contact(*contact)) {
-            found.push_back(std::move(*error));
-        }
-    }
-    std::optional<std::string> reference;
-    if (input.reference) {
-        reference = std::string(trim_whitespace(*input.reference));
-        if (auto error = check_reference(*input.reference)) {
-            found.push_back(std::move(*error));
-        }
-    }
+    ContactFields contact = check_contact_fields(input.contact, input.reference, found);
 
     if (has_errors(found)) {
         return evaluation;
@@ -128,8 +82,8 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);
     request.justification = std::move(justification.text);
-    request.contact = std::move(contact);
-    request.reference = std::move(reference);
+    request.contact = std::move(contact.contact);
+    request.reference = std::move(contact.reference);
     request.example = input.example;
     request.warnings = found;
     evaluation.request = std::move(request);

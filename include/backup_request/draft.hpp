@@ -18,6 +18,10 @@ struct DraftReading {
 // read_draft, then the rules: the one path that create, create --from and validate all take.
 [[nodiscard]] Evaluation evaluate_draft(const nlohmann::json& document, sys_seconds now);
 
+// Any draft's diagnostics, told apart by request_type: "access-extension" drafts go through the extension
+// rules, all others through the backup-access rules. What validate reports.
+[[nodiscard]] Diagnostics diagnose_draft(const nlohmann::json& document, sys_seconds now);
+
 // A draft skeleton to fill in, with example values in the accepted forms.
 [[nodiscard]] nlohmann::ordered_json draft_template(sys_seconds now);
 

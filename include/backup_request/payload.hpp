@@ -9,10 +9,12 @@
 namespace backup_request {
 
 inline constexpr int payload_schema_version = 1;
-inline constexpr int standard_access_days = 7;
 
 // Keys in a fixed order, so payloads diff cleanly and read in the order the vendor asks.
 [[nodiscard]] nlohmann::ordered_json to_payload(const Request& request);
+
+// [{code, field, message}, ...] for a payload's "warnings".
+[[nodiscard]] nlohmann::ordered_json warnings_json(const Diagnostics& warnings);
 
 // Indented with 2 spaces, or one line; always ends with a newline.
 [[nodiscard]] std::string serialize_payload(const nlohmann::ordered_json& payload, bool compact);

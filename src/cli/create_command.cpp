@@ -2,14 +2,12 @@
 // lowest first), runs the one rules engine on it, and writes the payload.
 #include "create_command.hpp"
 
+#include "backup_request/case_text.hpp"
 #include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/draft.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/json_text.hpp"
-#include "backup_request/output_file.hpp"
 #include "backup_request/payload.hpp"
 #include "now_option.hpp"
-#include "text_input.hpp"
 
 #include <ostream>
 
@@ -33,34 +31,12 @@ Examples:
 
 Times: )";
 
-int usage_error(CommandContext& context, const std::string& message) {
-    context.err << "error: " << message << "\nRun 'backup-request create --help' for usage.\n";
-    return to_int(ExitCode::usage);
-}
-
 json example_draft() {
     return {{"point_in_time", "now-2h"},
             {"environments", {"acme-prd.outsystemsenterprise.com"}},
             {"justification", example_justification},
             {"contact", "ops@acme.example"},
             {"reference", "INC-4711"}};
-}
-
-// The draft named by --from; on failure an exit code, with the message already printed.
-std::variant<json, int> read_from_draft(const std::string& path, CommandContext& context) {
-    auto content = read_text_input(path, context.in);
-    if (auto* error = std::get_if<ReadError>(&content)) {
-        context.err << "error: --from: " << visible_text(error->message) << '\n';
-        return to_int(ExitCode::input);
-    }
-    auto parsed = parse_json_text(std::get<std::string>(content));
-    if (auto* error = std::get_if<JsonError>(&parsed)) {
-        context.err << "error: --from: " << visible_text(path == "-" ? "<stdin>" : path) << ":" << error->line
-                    << ":" << error->column << ": not JSON: " << visible_text(error->message)
-                    << " [json-invalid]\n";
-        return to_int(ExitCode::input);
-    }
-    return std::move(std::get<json>(parsed));
 }
 
 void overlay_flags(const CLI::App& command, const CreateOptions& options, json& draft) {
@@ -108,19 +84,14 @@ std::string missing_flags(const CLI::App& command, const CreateOptions& options)
     return list;
 }
 
-int write_payload(const Request& request, const CLI::App& command, const CreateOptions& options,
-                  CommandContext& context) {
-    const std::string text = serialize_payload(to_payload(request), options.compact);
-    if (command.count("--output") == 0 || options.output == "-") {
-        context.out << text << std::flush;
-        return to_int(ExitCode::ok);
+std::string render(const Request& request, const OutputOptions& output) {
+    if (output.format == "text") {
+        return case_text(request, TextStyle::plain);
     }
-    if (auto error = write_output_file(options.output, text, OutputFileOptions{options.force})) {
-        context.err << "error: " << visible_text(*error) << '\n';
-        return to_int(ExitCode::output);
+    if (output.format == "markdown") {
+        return case_text(request, TextStyle::markdown);
     }
-    context.log->info("wrote the payload to {}", options.output);
-    return to_int(ExitCode::ok);
+    return serialize_payload(to_payload(request), output.compact);
 }
 
 } // namespace
@@ -165,10 +136,7 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->type_name("N")
         ->check(CLI::Range(1, 365))
         ->default_str("15");
-    create->add_option("-o,--output", options.output, "Write the payload to this file instead of stdout")
-        ->type_name("PATH");
-    create->add_flag("-f,--force", options.force, "Replace the --output file if it exists");
-    create->add_flag("--compact", options.compact, "One line of JSON");
+    add_output_flags(*create, options.output);
     create->add_flag("--strict", options.strict, "Fail on warnings as on errors");
     create->add_flag("--example", options.example,
                      "Print an example payload (marked \"example\": true); other flags override its fields");
@@ -178,24 +146,24 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
 int run_create(const CLI::App& command, const CreateOptions& options, CommandContext& context) {
     const bool from_draft = command.count("--from") != 0;
     if (from_draft && options.from == "-" && options.justification_file == "-") {
-        return usage_error(context, "--from - and --justification-file - cannot both read stdin");
+        return usage_error(context, "create", "--from - and --justification-file - cannot both read stdin");
     }
     if (!from_draft && !options.example) {
         if (const std::string missing = missing_flags(command, options); !missing.empty()) {
-            return usage_error(context,
+            return usage_error(context, "create",
                                "missing " + missing + " (or try --example to see a complete request)");
         }
     }
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
-        return usage_error(context, error->message);
+        return usage_error(context, "create", error->message);
     }
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
     json draft = options.example ? example_draft() : json::object();
     if (from_draft) {
-        auto read = read_from_draft(options.from, context);
+        auto read = read_draft_file("--from", options.from, context);
         if (const int* code = std::get_if<int>(&read)) {
             return *code;
         }
@@ -207,13 +175,10 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     }
     overlay_flags(command, options, draft);
     apply_time_zone_variable(context, draft);
-    if (command.count("--justification-file") != 0 && draft.is_object()) {
-        auto content = read_text_input(options.justification_file, context.in);
-        if (auto* error = std::get_if<ReadError>(&content)) {
-            context.err << "error: --justification-file: " << visible_text(error->message) << '\n';
-            return to_int(ExitCode::input);
+    if (command.count("--justification-file") != 0) {
+        if (auto code = read_justification_file(options.justification_file, context, draft)) {
+            return *code;
         }
-        draft["justification"] = std::move(std::get<std::string>(content));
     }
 
     Evaluation evaluation = evaluate_draft(draft, resolved.time);
@@ -221,15 +186,11 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);
     }
-    const auto warnings = count(evaluation.diagnostics, Severity::warning);
-    if (options.strict && warnings > 0) {
-        context.err << "error: --strict: " << warnings
-                    << (warnings == 1 ? " warning counts" : " warnings count")
-                    << " as an error; nothing was written\n";
+    if (fails_strict(options.strict, count(evaluation.diagnostics, Severity::warning), context)) {
         return to_int(ExitCode::rule_violation);
     }
     evaluation.request->example = evaluation.request->example || options.example;
-    return write_payload(*evaluation.request, command, options, context);
+    return write_result(render(*evaluation.request, options.output), command, options.output, context);
 }
 
 } // namespace backup_request

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "command_context.hpp"
+#include "request_output.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -19,10 +20,8 @@ struct CreateOptions {
     std::string contact;
     std::string reference;
     std::string now;
-    std::string output;
+    OutputOptions output;
     int retention_days = 15;
-    bool force = false;
-    bool compact = false;
     bool strict = false;
     bool example = false;
 };

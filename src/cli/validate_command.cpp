@@ -92,7 +92,7 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
             if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
                 draft["time_zone"] = judgement.time_zone;
             }
-            result.diagnostics = evaluate_draft(draft, judgement.now).diagnostics;
+            result.diagnostics = diagnose_draft(draft, judgement.now);
         }
         sink.add(std::move(result));
     });

@@ -1,0 +1,83 @@
+// Shared edge code of the commands that write a request: files in, payload or case text out.
+#include "request_output.hpp"
+
+#include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/exit_code.hpp"
+#include "backup_request/json_text.hpp"
+#include "backup_request/output_file.hpp"
+#include "text_input.hpp"
+
+#include <ostream>
+
+namespace backup_request {
+
+void add_output_flags(CLI::App& command, OutputOptions& options) {
+    command.add_option("-o,--output", options.output, "Write to this file instead of stdout")->type_name("PATH");
+    command.add_flag("-f,--force", options.force, "Replace the --output file if it exists");
+    command
+        .add_option("--format", options.format,
+                    "json (the payload), or text or markdown (a case body to paste into the support form)")
+        ->check(CLI::IsMember({"json", "text", "markdown"}))
+        ->default_str("json");
+    command.add_flag("--compact", options.compact, "One line of JSON");
+}
+
+int usage_error(CommandContext& context, const std::string& command, const std::string& message) {
+    context.err << "error: " << visible_text(message) << "\nRun 'backup-request " << command
+                << " --help' for usage.\n";
+    return to_int(ExitCode::usage);
+}
+
+std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const std::string& path,
+                                                  CommandContext& context) {
+    auto content = read_text_input(path, context.in);
+    if (auto* error = std::get_if<ReadError>(&content)) {
+        context.err << "error: " << flag << ": " << visible_text(error->message) << '\n';
+        return to_int(ExitCode::input);
+    }
+    auto parsed = parse_json_text(std::get<std::string>(content));
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        context.err << "error: " << flag << ": " << visible_text(path == "-" ? "<stdin>" : path) << ":"
+                    << error->line << ":" << error->column << ": not JSON: " << visible_text(error->message)
+                    << " [json-invalid]\n";
+        return to_int(ExitCode::input);
+    }
+    return std::move(std::get<nlohmann::json>(parsed));
+}
+
+std::optional<int> read_justification_file(const std::string& path, CommandContext& context, nlohmann::json& draft) {
+    auto content = read_text_input(path, context.in);
+    if (auto* error = std::get_if<ReadError>(&content)) {
+        context.err << "error: --justification-file: " << visible_text(error->message) << '\n';
+        return to_int(ExitCode::input);
+    }
+    if (draft.is_object()) {
+        draft["justification"] = std::move(std::get<std::string>(content));
+    }
+    return std::nullopt;
+}
+
+int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
+                 CommandContext& context) {
+    if (command.count("--output") == 0 || options.output == "-") {
+        context.out << text << std::flush;
+        return to_int(ExitCode::ok);
+    }
+    if (auto error = write_output_file(options.output, text, OutputFileOptions{options.force})) {
+        context.err << "error: " << visible_text(*error) << '\n';
+        return to_int(ExitCode::output);
+    }
+    context.log->info("wrote {}", options.output);
+    return to_int(ExitCode::ok);
+}
+
+bool fails_strict(bool strict, std::size_t warnings, CommandContext& context) {
+    if (!strict || warnings == 0) {
+        return false;
+    }
+    context.err << "error: --strict: " << warnings << (warnings == 1 ? " warning counts" : " warnings count")
+                << " as an error; nothing was written\n";
+    return true;
+}
+
+} // namespace backup_request

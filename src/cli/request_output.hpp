@@ -1,0 +1,43 @@
+// What create and extend share at the edge: reading a draft or a justification file, and writing the result
+// (JSON, or case text) to stdout or --output.
+#pragma once
+
+#include "command_context.hpp"
+
+#include <CLI/App.hpp>
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace backup_request {
+
+struct OutputOptions {
+    std::string output;
+    std::string format = "json"; // json, text, markdown
+    bool force = false;
+    bool compact = false;
+};
+
+void add_output_flags(CLI::App& command, OutputOptions& options);
+
+// Prints "error: MESSAGE" and the help hint for `command`; returns the usage exit code.
+int usage_error(CommandContext& context, const std::string& command, const std::string& message);
+
+// The JSON document at `path` ('-' for stdin) for `flag`; on failure an exit code, the message printed.
+[[nodiscard]] std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const std::string& path,
+                                                                CommandContext& context);
+
+// Reads --justification-file into draft["justification"]; on failure an exit code, the message printed.
+[[nodiscard]] std::optional<int> read_justification_file(const std::string& path, CommandContext& context,
+                                                         nlohmann::json& draft);
+
+// Writes `text` to stdout, or atomically to --output. Returns the exit code.
+[[nodiscard]] int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
+                               CommandContext& context);
+
+// "--strict: 2 warnings count as an error" when --strict and there are warnings; returns whether it failed.
+[[nodiscard]] bool fails_strict(bool strict, std::size_t warnings, CommandContext& context);
+
+} // namespace backup_request
