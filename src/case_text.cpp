@@ -25,11 +25,16 @@ std::string safe_lines(std::string_view text) {
     return out;
 }
 
-// Characters that Markdown would read as formatting, escaped so the text shows as typed.
-std::string markdown_escaped(std::string_view text) {
+// Characters that Markdown would read as formatting, escaped so the text shows as typed: inline markup
+// anywhere, block markup only where a line starts.
+std::string markdown_escaped(std::string_view line) {
     std::string out;
-    for (const char c : text) {
-        if (std::string_view("\\`*_{}[]<>()#+-.!|").find(c) != std::string_view::npos) {
+    const auto first = line.find_first_not_of(' ');
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        const bool inline_markup = std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos;
+        const bool block_markup = i == first && std::string_view("#+->=").find(c) != std::string_view::npos;
+        if (inline_markup || block_markup) {
             out += '\\';
         }
         out += c;
@@ -42,13 +47,16 @@ class CaseWriter {
     explicit CaseWriter(TextStyle style) : style_(style) {}
 
     void title(std::string_view text) {
-        out_ << (markdown() ? "## " : "") << text << "\n\n";
+        out_ << (markdown() ? "## " : "") << text << "\n";
         if (!markdown()) {
-            out_ << std::string(text.size(), '=') << "\n\n";
+            out_ << std::string(text.size(), '=') << "\n";
         }
+        out_ << "\n";
     }
 
-    void warning_banner(std::string_view text) { out_ << (markdown() ? "> **" : "*** ") << text << (markdown() ? "**\n\n" : " ***\n\n"); }
+    void warning_banner(std::string_view text) {
+        out_ << (markdown() ? "> **" : "*** ") << text << (markdown() ? "**\n\n" : " ***\n\n");
+    }
 
     void item(std::string_view label, std::string_view value) {
         if (markdown()) {
@@ -110,7 +118,8 @@ std::string case_text(const Request& request, TextStyle style) {
     }
     writer.item("Point in time (UTC)", format_utc_time(request.point_in_time));
     if (request.entered_as) {
-        writer.item("Entered as local time", request.entered_as->local + " " + safe_lines(request.entered_as->time_zone));
+        writer.item("Entered as local time",
+                    request.entered_as->local + " " + safe_lines(request.entered_as->time_zone));
     }
     writer.gap();
     writer.list("Environment addresses", request.environments);

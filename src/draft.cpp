@@ -1,8 +1,8 @@
 // Draft reading: the JSON shape checks (types, unknown keys with suggestions) before the request rules run.
 #include "backup_request/draft.hpp"
 
-#include "backup_request/justification.hpp"
 #include "backup_request/extension_draft.hpp"
+#include "backup_request/justification.hpp"
 #include "draft_fields.hpp"
 
 #include <algorithm>
@@ -18,6 +18,10 @@ const std::vector<std::string> top_level_fields = {
     "schema_version", "request_type", "example",      "created_at",    "entered_as", "access",    "warnings"};
 const std::vector<std::string> retention_fields = {"days", "earliest_allowed", "expires_at"};
 const std::vector<std::string> access_fields = {"standard_days"};
+bool is_extension_draft(const json& document) {
+    return document.is_object() && document.value("request_type", json()) == extension_request_type;
+}
+
 constexpr const char* backup_fields_hint =
     "a draft holds only point_in_time, time_zone, environments, justification, contact, reference and "
     "retention.days";
@@ -69,10 +73,8 @@ void constant_fields(const json& draft, RequestInput& input, Diagnostics& found)
     if (const auto it = draft.find("request_type"); it != draft.end() && *it != "database-backup-access") {
         found.push_back(
             make_error("draft-unsupported", "request_type",
-                       *it == extension_request_type
-                                       ? std::string("this is an access-extension draft: give it to backup-request extend")
-                                       : "request_type " + it->dump() +
-                                             " is not supported: use \"database-backup-access\" or \"access-extension\""));
+                       "request_type " + it->dump() +
+                           " is not supported: use \"database-backup-access\" or \"access-extension\""));
     }
     if (const auto it = draft.find("access"); it != draft.end() && it->is_object()) {
         check_unknown_keys(*it, access_fields, "access", found, backup_fields_hint);
@@ -96,6 +98,12 @@ DraftReading read_draft(const json& document) {
                                        type_name(document)));
         return reading;
     }
+    if (is_extension_draft(document)) {
+        // Reading its fields as a backup request would only bury this one fact under unknown-field errors.
+        found.push_back(make_error("draft-unsupported", "request_type",
+                                   "this is an access-extension draft: give it to backup-request extend"));
+        return reading;
+    }
     check_unknown_keys(document, top_level_fields, "", found, backup_fields_hint);
     RequestInput& input = reading.input;
     input.point_in_time = string_field(document, "point_in_time", found);
@@ -111,7 +119,7 @@ DraftReading read_draft(const json& document) {
 
 Evaluation evaluate_draft(const json& document, sys_seconds now) {
     DraftReading reading = read_draft(document);
-    if (!document.is_object()) {
+    if (!document.is_object() || is_extension_draft(document)) {
         return {std::move(reading.diagnostics), std::nullopt};
     }
     Evaluation evaluation = evaluate_request(reading.input, now);
@@ -125,7 +133,7 @@ Evaluation evaluate_draft(const json& document, sys_seconds now) {
 }
 
 Diagnostics diagnose_draft(const json& document, sys_seconds now) {
-    if (document.is_object() && document.value("request_type", json()) == extension_request_type) {
+    if (is_extension_draft(document)) {
         return evaluate_extension_draft(document, now).diagnostics;
     }
     return evaluate_draft(document, now).diagnostics;

@@ -1,4 +1,5 @@
-// Reads extension drafts and writes extension payloads; a payload is a valid draft, its computed fields ignored.
+// Reads extension drafts and writes extension payloads; a payload is a valid draft, its computed fields
+// ignored.
 #include "backup_request/extension_draft.hpp"
 
 #include "backup_request/payload.hpp"
@@ -10,9 +11,9 @@ namespace {
 using json = nlohmann::json;
 
 const std::vector<std::string> extension_fields = {
-    "request_type", "case",          "delivered_at", "access_expires_at", "extension_days",       "justification",
-    "contact",      "reference",     "time_zone",    "schema_version",    "requested_expires_at", "created_at",
-    "warnings"};
+    "request_type",         "case",       "delivered_at", "access_expires_at", "extension_days",
+    "justification",        "contact",    "reference",    "time_zone",         "schema_version",
+    "requested_expires_at", "created_at", "warnings"};
 constexpr const char* extension_fields_hint =
     "an extension draft holds only request_type, case, delivered_at or access_expires_at, extension_days, "
     "justification, contact, reference and time_zone";
@@ -23,13 +24,15 @@ ExtensionDraftReading read_extension_draft(const json& document) {
     ExtensionDraftReading reading;
     Diagnostics& found = reading.diagnostics;
     if (!document.is_object()) {
-        found.push_back(make_error("draft-not-object", "", "a draft must be a JSON object, not " + type_name(document)));
+        found.push_back(
+            make_error("draft-not-object", "", "a draft must be a JSON object, not " + type_name(document)));
         return reading;
     }
     check_unknown_keys(document, extension_fields, "", found, extension_fields_hint);
     if (const auto it = document.find("schema_version"); it != document.end() && *it != 1) {
-        found.push_back(make_error("draft-unsupported", "schema_version",
-                                   "schema_version " + it->dump() + " is not supported: this tool reads version 1"));
+        found.push_back(
+            make_error("draft-unsupported", "schema_version",
+                       "schema_version " + it->dump() + " is not supported: this tool reads version 1"));
     }
     ExtensionInput& input = reading.input;
     input.case_id = string_field(document, "case", found);

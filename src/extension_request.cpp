@@ -1,4 +1,5 @@
-// Extension rules: a case id, when access ends, how many more days (1 to 7), and a justification like create's.
+// Extension rules: a case id, when access ends, how many more days (1 to 7), and a justification like
+// create's.
 #include "backup_request/extension_request.hpp"
 
 #include "backup_request/contact_address.hpp"
@@ -14,13 +15,15 @@ constexpr std::size_t max_case_id_length = 100;
 
 std::optional<std::string> check_case_id(const std::optional<std::string>& case_id, Diagnostics& found) {
     if (!case_id) {
-        found.push_back(make_error("case-missing", "case", "no support case: give the vendor's case id with --case"));
+        found.push_back(
+            make_error("case-missing", "case", "no support case: give the vendor's case id with --case"));
         return std::nullopt;
     }
     const std::string id(trim_whitespace(*case_id));
     if (id.empty() || id.size() > max_case_id_length || find_invalid_utf8(id) || find_control_character(id)) {
-        found.push_back(make_error("case-invalid", "case",
-                                   "the support case id must be plain text of 1 to 100 characters, like 00123456"));
+        found.push_back(
+            make_error("case-invalid", "case",
+                       "the support case id must be plain text of 1 to 100 characters, like 00123456"));
         return std::nullopt;
     }
     return id;
@@ -58,9 +61,10 @@ std::optional<AccessEnd> check_access_end(const ExtensionInput& input, sys_secon
         }
         return AccessEnd{std::nullopt, expires->time};
     }
-    found.push_back(make_error("delivered-missing", "delivered_at",
-                               "no delivery time: give when access was handed over with --delivered-at (or the "
-                               "current expiry with --expires-at)"));
+    found.push_back(
+        make_error("delivered-missing", "delivered_at",
+                   "no delivery time: give when access was handed over with --delivered-at (or the "
+                   "current expiry with --expires-at)"));
     return std::nullopt;
 }
 
@@ -73,17 +77,17 @@ void check_expiry(sys_seconds expires_at, sys_seconds now, Diagnostics& found) {
                                        " ago: expired access cannot be extended; ask for a new restore with "
                                        "backup-request create"));
     } else if (expires_at - now > std::chrono::hours{24} * max_extension_days) {
-        found.push_back(make_warning("extension-early", field,
-                                     "access runs until " + format_utc_time(expires_at) + ", " +
-                                         duration_text(expires_at - now) +
-                                         " from now: the vendor may ask you to request the extension closer to then"));
+        found.push_back(make_warning(
+            "extension-early", field,
+            "access runs until " + format_utc_time(expires_at) + ", " + duration_text(expires_at - now) +
+                " from now: the vendor may ask you to request the extension closer to then"));
     }
 }
 
 std::optional<int> check_days(const std::optional<std::int64_t>& days, Diagnostics& found) {
     if (!days) {
-        found.push_back(make_error("extension-days-missing", "extension_days",
-                                   "no number of days: give --days 1 to 7"));
+        found.push_back(
+            make_error("extension-days-missing", "extension_days", "no number of days: give --days 1 to 7"));
         return std::nullopt;
     }
     if (*days < 1 || *days > max_extension_days) {

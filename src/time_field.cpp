@@ -20,9 +20,9 @@ std::optional<ParsedTime> read_time_field(const std::string& field, const std::s
     }
     auto& time = std::get<ParsedTime>(parsed);
     if (time.subseconds_dropped) {
-        found.push_back(make_warning("time-subseconds-dropped", field,
-                                     "the fraction of a second was dropped: the time is " +
-                                         format_utc_time(time.time)));
+        found.push_back(
+            make_warning("time-subseconds-dropped", field,
+                         "the fraction of a second was dropped: the time is " + format_utc_time(time.time)));
     }
     return std::move(time);
 }
@@ -32,7 +32,8 @@ bool check_time_zone_field(const std::optional<std::string>& time_zone, Diagnost
         return true;
     }
     if (find_invalid_utf8(*time_zone) || find_control_character(*time_zone)) {
-        found.push_back(make_error("time-zone-unknown", "time_zone", "the time zone is not a plain IANA name"));
+        found.push_back(
+            make_error("time-zone-unknown", "time_zone", "the time zone is not a plain IANA name"));
         return false;
     }
     if (auto error = check_time_zone(*time_zone)) {

@@ -1,13 +1,13 @@
-// Zone lookups and local-to-UTC conversion through date::time_zone::get_info, which tells unique, gap and overlap.
+// Zone lookups and local-to-UTC conversion through date::time_zone::get_info, which tells unique, gap and
+// overlap.
 #include "backup_request/time_zone.hpp"
 
 #include "backup_request/closest_name.hpp"
 
-#include <date/tz.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <date/tz.h>
 #include <stdexcept>
 
 namespace backup_request {
@@ -20,7 +20,9 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
 
 const date::time_zone* find_zone(std::string_view name) {
     try {
@@ -91,9 +93,10 @@ std::optional<TimeParseError> check_time_zone(std::string_view name) {
     try {
         (void)date::get_tzdb();
     } catch (const std::exception&) {
-        return TimeParseError{"time-zone-unknown",
-                              "the time zone database cannot be read (is the tzdata package installed?); give the "
-                              "time in UTC with Z instead"};
+        return TimeParseError{
+            "time-zone-unknown",
+            "the time zone database cannot be read (is the tzdata package installed?); give the "
+            "time in UTC with Z instead"};
     }
     if (find_zone(name) != nullptr) {
         return std::nullopt;
@@ -125,11 +128,12 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
     case date::local_info::nonexistent: {
         const auto gap_start = local_seconds{(info.second.begin + info.first.offset).time_since_epoch()};
         const auto gap_end = local_seconds{(info.second.begin + info.second.offset).time_since_epoch()};
-        return TimeParseError{
-            "time-local-gap",
-            quoted(text) + " does not exist" + where + ": clocks jumped from " + format_local(gap_start).substr(11, 5) +
-                " to " + format_local(gap_end).substr(11, 5) + " (" + info.first.abbrev + " to " +
-                info.second.abbrev + ") that day; give a time outside the gap, or an explicit offset"};
+        return TimeParseError{"time-local-gap",
+                              quoted(text) + " does not exist" + where + ": clocks jumped from " +
+                                  format_local(gap_start).substr(11, 5) + " to " +
+                                  format_local(gap_end).substr(11, 5) + " (" + info.first.abbrev + " to " +
+                                  info.second.abbrev +
+                                  ") that day; give a time outside the gap, or an explicit offset"};
     }
     case date::local_info::ambiguous: {
         const sys_seconds first = sys_seconds{local.time_since_epoch()} - info.first.offset;
@@ -137,9 +141,10 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
         const std::string local_text = format_local(local);
         return TimeParseError{"time-local-ambiguous",
                               quoted(text) + " occurs twice" + where + ": " + format_utc_time(first) + " (" +
-                                  info.first.abbrev + ", " + local_text + format_offset(info.first.offset) + ") or " +
-                                  format_utc_time(second) + " (" + info.second.abbrev + ", " + local_text +
-                                  format_offset(info.second.offset) + "); give the offset you mean"};
+                                  info.first.abbrev + ", " + local_text + format_offset(info.first.offset) +
+                                  ") or " + format_utc_time(second) + " (" + info.second.abbrev + ", " +
+                                  local_text + format_offset(info.second.offset) +
+                                  "); give the offset you mean"};
     }
     }
     return TimeParseError{"time-invalid", "cannot convert " + quoted(text)};

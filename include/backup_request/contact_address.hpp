@@ -24,6 +24,7 @@ struct ContactFields {
 
 // Both optional fields of a request, checked; their errors appended to `found`.
 [[nodiscard]] ContactFields check_contact_fields(const std::optional<std::string>& contact,
-                                                 const std::optional<std::string>& reference, Diagnostics& found);
+                                                 const std::optional<std::string>& reference,
+                                                 Diagnostics& found);
 
 } // namespace backup_request

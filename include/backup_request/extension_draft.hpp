@@ -1,4 +1,5 @@
-// Extension drafts: a JSON object with request_type "access-extension", read into an ExtensionInput and judged.
+// Extension drafts: a JSON object with request_type "access-extension", read into an ExtensionInput and
+// judged.
 #pragma once
 
 #include "backup_request/extension_request.hpp"

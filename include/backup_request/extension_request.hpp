@@ -15,8 +15,8 @@ namespace backup_request {
 inline constexpr int max_extension_days = 7;
 
 struct ExtensionInput {
-    std::optional<std::string> case_id;           // the vendor's support case
-    std::optional<std::string> delivered_at;      // when access was handed over (access lasts 7 days from then)
+    std::optional<std::string> case_id;      // the vendor's support case
+    std::optional<std::string> delivered_at; // when access was handed over (access lasts 7 days from then)
     std::optional<std::string> access_expires_at; // or the current expiry, when access was extended before
     std::optional<std::int64_t> days;             // extra days wanted, 1 to 7
     std::optional<std::string> justification;

@@ -1,4 +1,5 @@
-// A time field of a request (point_in_time, delivered_at, ...) read into UTC, with its problems as diagnostics.
+// A time field of a request (point_in_time, delivered_at, ...) read into UTC, with its problems as
+// diagnostics.
 #pragma once
 
 #include "backup_request/diagnostic.hpp"
@@ -10,8 +11,8 @@
 
 namespace backup_request {
 
-// Parses `text` (present) as a time for `field`: errors for invalid UTF-8 and unreadable times, a warning when a
-// fraction of a second was dropped. `time_zone` as for parse_point_in_time.
+// Parses `text` (present) as a time for `field`: errors for invalid UTF-8 and unreadable times, a warning
+// when a fraction of a second was dropped. `time_zone` as for parse_point_in_time.
 [[nodiscard]] std::optional<ParsedTime> read_time_field(const std::string& field, const std::string& text,
                                                         sys_seconds now, std::string_view time_zone,
                                                         Diagnostics& found);

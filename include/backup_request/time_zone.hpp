@@ -4,7 +4,6 @@
 #include "backup_request/utc_time.hpp"
 
 #include <date/date.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,10 +21,10 @@ using local_seconds = date::local_seconds;
 // Up to three known zone names close to `name` ("lisbon" -> "Europe/Lisbon").
 [[nodiscard]] std::vector<std::string> similar_time_zones(std::string_view name);
 
-// The UTC time of a local wall time in `zone`. A time in a spring-forward gap is an error that names the gap; one
-// that occurs twice (fall-back) is an error that lists both UTC candidates and asks for an explicit offset.
-// `text` is the user's input, for messages.
-[[nodiscard]] std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std::string_view zone,
-                                                                     std::string_view text);
+// The UTC time of a local wall time in `zone`. A time in a spring-forward gap is an error that names the gap;
+// one that occurs twice (fall-back) is an error that lists both UTC candidates and asks for an explicit
+// offset. `text` is the user's input, for messages.
+[[nodiscard]] std::variant<sys_seconds, TimeParseError>
+local_to_utc(local_seconds local, std::string_view zone, std::string_view text);
 
 } // namespace backup_request

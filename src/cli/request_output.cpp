@@ -12,7 +12,8 @@
 namespace backup_request {
 
 void add_output_flags(CLI::App& command, OutputOptions& options) {
-    command.add_option("-o,--output", options.output, "Write to this file instead of stdout")->type_name("PATH");
+    command.add_option("-o,--output", options.output, "Write to this file instead of stdout")
+        ->type_name("PATH");
     command.add_flag("-f,--force", options.force, "Replace the --output file if it exists");
     command
         .add_option("--format", options.format,
@@ -45,7 +46,8 @@ std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const
     return std::move(std::get<nlohmann::json>(parsed));
 }
 
-std::optional<int> read_justification_file(const std::string& path, CommandContext& context, nlohmann::json& draft) {
+std::optional<int> read_justification_file(const std::string& path, CommandContext& context,
+                                           nlohmann::json& draft) {
     auto content = read_text_input(path, context.in);
     if (auto* error = std::get_if<ReadError>(&content)) {
         context.err << "error: --justification-file: " << visible_text(error->message) << '\n';

@@ -6,7 +6,6 @@
 
 #include <CLI/App.hpp>
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <variant>
@@ -26,8 +25,8 @@ void add_output_flags(CLI::App& command, OutputOptions& options);
 int usage_error(CommandContext& context, const std::string& command, const std::string& message);
 
 // The JSON document at `path` ('-' for stdin) for `flag`; on failure an exit code, the message printed.
-[[nodiscard]] std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const std::string& path,
-                                                                CommandContext& context);
+[[nodiscard]] std::variant<nlohmann::json, int>
+read_draft_file(const std::string& flag, const std::string& path, CommandContext& context);
 
 // Reads --justification-file into draft["justification"]; on failure an exit code, the message printed.
 [[nodiscard]] std::optional<int> read_justification_file(const std::string& path, CommandContext& context,

@@ -4,6 +4,7 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/version.hpp"
 #include "create_command.hpp"
+#include "extend_command.hpp"
 #include "template_command.hpp"
 #include "usage_error.hpp"
 #include "validate_command.hpp"
@@ -62,6 +63,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App* validate = add_validate_command(app, validate_options);
     TemplateOptions template_options;
     CLI::App* template_command = add_template_command(app, template_options);
+    ExtendOptions extend_options;
+    CLI::App* extend = add_extend_command(app, extend_options);
     SchemaOptions schema_options;
     CLI::App* schema = add_schema_command(app, schema_options);
 
@@ -74,7 +77,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
         }
         CLI::App* failed = &app;
-        for (CLI::App* sub : {create, validate, template_command, schema}) {
+        for (CLI::App* sub : {create, validate, template_command, schema, extend}) {
             if (sub->parsed()) {
                 failed = sub;
             }
@@ -89,6 +92,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet};
     if (create->parsed()) {
         return run_create(*create, create_options, context);
+    }
+    if (extend->parsed()) {
+        return run_extend(*extend, extend_options, context);
     }
     if (validate->parsed()) {
         return run_validate(validate_options, context);
