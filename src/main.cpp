@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <unistd.h>
 
 int main(int argc, char** argv) {
     try {
@@ -17,6 +18,9 @@ int main(int argc, char** argv) {
                 return value == nullptr ? std::nullopt : std::optional<std::string>(value);
             },
             [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
+            ::isatty(STDIN_FILENO) == 1,
+            ::isatty(STDOUT_FILENO) == 1,
+            ::isatty(STDERR_FILENO) == 1,
         };
         return backup_request::run(args, std::cin, std::cout, std::cerr, environment);
     } catch (const std::exception& error) {

@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <memory>
 #include <spdlog/logger.h>
+#include <string>
 
 namespace backup_request {
 
@@ -17,7 +18,12 @@ struct CommandContext {
     const Environment& environment;
     std::shared_ptr<spdlog::logger> log;
     bool quiet = false;
+    std::string color = "auto"; // --color: auto, always, never
 };
+
+// Whether to use colour (and Unicode drawing) on a stream: --color always/never decide; auto means a
+// terminal, with neither NO_COLOR set nor TERM=dumb.
+[[nodiscard]] bool use_color(const CommandContext& context, bool stream_is_terminal);
 
 // Where a clock reading comes from, for messages: "--now" or "BACKUP_REQUEST_NOW" or the system clock.
 struct ResolvedNow {

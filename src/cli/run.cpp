@@ -8,6 +8,7 @@
 #include "template_command.hpp"
 #include "usage_error.hpp"
 #include "validate_command.hpp"
+#include "window_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -56,6 +57,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     bool quiet = false;
     app.add_flag("-v,--verbose", verbosity, "More log output on stderr (repeat for more)");
     app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+    std::string color = "auto";
+    app.add_option("--color", color,
+                   "Colour and Unicode drawing: auto (a terminal without NO_COLOR or TERM=dumb), "
+                   "always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->default_str("auto");
 
     CreateOptions create_options;
     CLI::App* create = add_create_command(app, create_options);
@@ -65,6 +72,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App* template_command = add_template_command(app, template_options);
     ExtendOptions extend_options;
     CLI::App* extend = add_extend_command(app, extend_options);
+    WindowOptions window_options;
+    CLI::App* window = add_window_command(app, window_options);
     SchemaOptions schema_options;
     CLI::App* schema = add_schema_command(app, schema_options);
 
@@ -77,7 +86,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
         }
         CLI::App* failed = &app;
-        for (CLI::App* sub : {create, validate, template_command, schema, extend}) {
+        for (CLI::App* sub : {create, validate, template_command, schema, extend, window}) {
             if (sub->parsed()) {
                 failed = sub;
             }
@@ -89,12 +98,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         return to_int(ExitCode::usage);
     }
 
-    CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet};
+    CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet, color};
     if (create->parsed()) {
         return run_create(*create, create_options, context);
     }
     if (extend->parsed()) {
         return run_extend(*extend, extend_options, context);
+    }
+    if (window->parsed()) {
+        return run_window(window_options, context);
     }
     if (validate->parsed()) {
         return run_validate(validate_options, context);

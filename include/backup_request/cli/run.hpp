@@ -14,6 +14,9 @@ namespace backup_request {
 struct Environment {
     std::function<std::optional<std::string>(const std::string&)> variable; // getenv
     std::function<sys_seconds()> clock;                                     // the system clock
+    bool stdin_is_terminal = false;
+    bool stdout_is_terminal = false;
+    bool stderr_is_terminal = false;
 };
 
 // `args` without the program name. Returns the exit code (see exit_code.hpp).

@@ -1,0 +1,23 @@
+// `backup-request window`: now, the earliest allowed point in time, the newest safe one, and a picture.
+#pragma once
+
+#include "command_context.hpp"
+
+#include <CLI/App.hpp>
+#include <string>
+
+namespace backup_request {
+
+struct WindowOptions {
+    std::string at;
+    std::string time_zone;
+    std::string now;
+    std::string format = "human";
+    int retention_days = 15;
+};
+
+CLI::App* add_window_command(CLI::App& app, WindowOptions& options);
+
+[[nodiscard]] int run_window(const WindowOptions& options, CommandContext& context);
+
+} // namespace backup_request
