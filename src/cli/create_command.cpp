@@ -7,6 +7,7 @@
 #include "backup_request/draft.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/payload.hpp"
+#include "guided_intake.hpp"
 #include "now_option.hpp"
 
 #include <ostream>
@@ -138,6 +139,9 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->default_str("15");
     add_output_flags(*create, options.output);
     create->add_flag("--strict", options.strict, "Fail on warnings as on errors");
+    create->add_flag(
+        "--no-input", options.no_input,
+        "Never prompt: missing flags are an error even at a terminal (without a terminal, never)");
     create->add_flag("--example", options.example,
                      "Print an example payload (marked \"example\": true); other flags override its fields");
     return create;
@@ -148,10 +152,16 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     if (from_draft && options.from == "-" && options.justification_file == "-") {
         return usage_error(context, "create", "--from - and --justification-file - cannot both read stdin");
     }
+    bool guided = false;
     if (!from_draft && !options.example) {
         if (const std::string missing = missing_flags(command, options); !missing.empty()) {
-            return usage_error(context, "create",
-                               "missing " + missing + " (or try --example to see a complete request)");
+            const bool terminal =
+                context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
+            if (options.no_input || !terminal || options.justification_file == "-") {
+                return usage_error(context, "create",
+                                   "missing " + missing + " (or try --example to see a complete request)");
+            }
+            guided = true;
         }
     }
     auto now = resolve_now(options.now, context);
@@ -181,6 +191,11 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         }
     }
 
+    if (guided && !ask_missing_fields(draft, resolved.time, context)) {
+        context.err << "error: the input ended before the request was complete; nothing was written\n";
+        return to_int(ExitCode::usage);
+    }
+
     Evaluation evaluation = evaluate_draft(draft, resolved.time);
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
@@ -190,6 +205,10 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         return to_int(ExitCode::rule_violation);
     }
     evaluation.request->example = evaluation.request->example || options.example;
+    if (guided && !confirm_request(case_text(*evaluation.request, TextStyle::plain), context)) {
+        context.err << "Nothing was written.\n";
+        return to_int(ExitCode::rule_violation);
+    }
     return write_result(render(*evaluation.request, options.output), command, options.output, context);
 }
 

@@ -24,6 +24,7 @@ struct CreateOptions {
     int retention_days = 15;
     bool strict = false;
     bool example = false;
+    bool no_input = false;
 };
 
 CLI::App* add_create_command(CLI::App& app, CreateOptions& options);

@@ -1,0 +1,155 @@
+// The prompts reuse the rules' own checks, so an answer is accepted exactly when the rules would accept it.
+#include "guided_intake.hpp"
+
+#include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/environment_address.hpp"
+#include "backup_request/justification.hpp"
+#include "backup_request/retention_window.hpp"
+#include "backup_request/time_field.hpp"
+#include "backup_request/utf8_text.hpp"
+
+#include <istream>
+#include <ostream>
+
+namespace backup_request {
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<std::string> read_answer(CommandContext& context, const char* prompt) {
+    context.err << prompt << std::flush;
+    std::string line;
+    if (!std::getline(context.in, line)) {
+        context.err << '\n';
+        return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+void explain(CommandContext& context, const Diagnostics& found) {
+    for (const auto& diagnostic : found) {
+        context.err << "  " << severity_name(diagnostic.severity) << ": " << visible_text(diagnostic.message)
+                    << '\n';
+    }
+}
+
+int retention_days_of(const json& draft) {
+    const auto retention = draft.find("retention");
+    if (retention != draft.end() && retention->is_object()) {
+        const auto days = retention->find("days");
+        if (days != retention->end() && days->is_number_integer()) {
+            const auto value = days->get<long long>();
+            if (value >= 1 && value <= max_retention_days) {
+                return static_cast<int>(value);
+            }
+        }
+    }
+    return default_retention_days;
+}
+
+bool ask_point_in_time(json& draft, sys_seconds now, CommandContext& context) {
+    const int days = retention_days_of(draft);
+    const auto window = retention_window(now, days);
+    const std::string zone =
+        draft.value("time_zone", json("")).is_string() ? draft.value("time_zone", "") : "";
+    context.err << "Point in time to restore"
+                << (zone.empty() ? " (UTC, or give an offset)" : " (local time in " + zone + ")")
+                << ".\n  Allowed now: " << format_utc_time(window.earliest) << " to "
+                << format_utc_time(now - restore_lag) << " (the " << days
+                << "-day window; the newest 5 minutes may not be restorable yet)\n  " << accepted_time_forms
+                << "\n";
+    for (;;) {
+        const auto answer = read_answer(context, "Point in time: ");
+        if (!answer) {
+            return false;
+        }
+        Diagnostics found;
+        const auto parsed = read_time_field("point_in_time", *answer, now, zone, found);
+        if (parsed) {
+            append_diagnostics(found, check_point_in_time(parsed->time, now, days));
+        }
+        explain(context, found);
+        if (parsed && !has_errors(found)) {
+            draft["point_in_time"] = *answer;
+            return true;
+        }
+    }
+}
+
+bool ask_environments(json& draft, CommandContext& context) {
+    context.err
+        << "Environment addresses, one per line (like acme-prd.outsystemsenterprise.com); an empty line "
+           "ends the list.\n";
+    json addresses = json::array();
+    for (;;) {
+        const auto answer = read_answer(context, "Address: ");
+        if (!answer) {
+            return false;
+        }
+        if (trim_whitespace(*answer).empty()) {
+            if (!addresses.empty()) {
+                draft["environments"] = std::move(addresses);
+                return true;
+            }
+            context.err << "  error: give at least one address\n";
+            continue;
+        }
+        auto result = normalize_environment_address(*answer);
+        if (const auto* error = std::get_if<AddressError>(&result)) {
+            context.err << "  error: " << visible_text(error->message) << '\n';
+            continue;
+        }
+        addresses.push_back(*answer);
+    }
+}
+
+bool ask_justification(json& draft, CommandContext& context) {
+    context.err << "Business justification: what happened, the business impact, and what data you need.\n"
+                   "Several lines if you like; an empty line ends it.\n";
+    for (;;) {
+        std::string text;
+        for (;;) {
+            const auto answer = read_answer(context, "> ");
+            if (!answer) {
+                return false;
+            }
+            if (answer->empty()) {
+                break;
+            }
+            text += (text.empty() ? "" : "\n") + *answer;
+        }
+        const JustificationCheck check = check_justification(text);
+        explain(context, check.diagnostics);
+        if (!has_errors(check.diagnostics)) {
+            draft["justification"] = text;
+            return true;
+        }
+        context.err << "Please write it again.\n";
+    }
+}
+
+} // namespace
+
+bool ask_missing_fields(json& draft, sys_seconds now, CommandContext& context) {
+    if (!draft.contains("point_in_time") && !ask_point_in_time(draft, now, context)) {
+        return false;
+    }
+    if (!draft.contains("environments") && !ask_environments(draft, context)) {
+        return false;
+    }
+    if (!draft.contains("justification") && !ask_justification(draft, context)) {
+        return false;
+    }
+    return true;
+}
+
+bool confirm_request(const std::string& summary, CommandContext& context) {
+    context.err << '\n' << summary << '\n';
+    const auto answer = read_answer(context, "Write this request? [y/N] ");
+    return answer && (*answer == "y" || *answer == "Y" || *answer == "yes" || *answer == "Yes");
+}
+
+} // namespace backup_request
