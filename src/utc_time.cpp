@@ -328,6 +328,17 @@ TimeParseResult parse_absolute(std::string_view original, std::string_view time_
     return ParsedTime{wall - std::get<ZoneOffset>(zone).offset, fields.subseconds, false, {}};
 }
 
+// Times outside the years 0000-9999 cannot be written back in the payload's fixed form.
+TimeParseResult within_printable_years(TimeParseResult result, std::string_view text) {
+    const auto* parsed = std::get_if<ParsedTime>(&result);
+    constexpr auto first = date::sys_days{date::year{0} / 1 / 1};
+    constexpr auto last = date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24};
+    if (parsed != nullptr && (parsed->time < first || parsed->time >= last)) {
+        return failure("time-out-of-range", quoted(text) + " is outside the years 0000 to 9999");
+    }
+    return result;
+}
+
 bool starts_with_now(std::string_view text) {
     return text.size() >= 3 && iequals(text.substr(0, 3), "now");
 }
@@ -340,9 +351,9 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std:
         return failure("time-empty", "the time is empty");
     }
     if (starts_with_now(trimmed)) {
-        return parse_relative(trimmed, now);
+        return within_printable_years(parse_relative(trimmed, now), trimmed);
     }
-    return parse_absolute(trimmed, time_zone);
+    return within_printable_years(parse_absolute(trimmed, time_zone), trimmed);
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {
@@ -353,7 +364,7 @@ TimeParseResult parse_absolute_time(std::string_view text) {
     if (starts_with_now(trimmed)) {
         return failure("time-invalid", quoted(trimmed) + " is relative; this needs an absolute time");
     }
-    return parse_absolute(trimmed, {});
+    return within_printable_years(parse_absolute(trimmed, {}), trimmed);
 }
 
 std::string format_utc_time(sys_seconds time) {

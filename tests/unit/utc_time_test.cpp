@@ -124,6 +124,15 @@ TEST_CASE("Trailing garbage and empty input are rejected") {
     CHECK(error_of("2026-11-20T14:30:00-05").code == "time-invalid");
 }
 
+TEST_CASE("Times outside the years 0000 to 9999 are rejected (found by fuzzing)") {
+    CHECK(error_of("now-5666666d").code == "time-out-of-range");
+    CHECK(error_of("0000-01-01T00:00:00+01:00").code == "time-out-of-range");
+    CHECK(error_of("9999-12-31T23:59:59-01:00").code == "time-out-of-range");
+    CHECK(parsed_text("0000-01-01T00:00:00Z") == "0000-01-01T00:00:00Z");
+    CHECK(parsed_text("9999-12-31T23:59:59Z") == "9999-12-31T23:59:59Z");
+    CHECK(std::holds_alternative<TimeParseError>(parse_absolute_time("9999-12-31T23:00:00-01:00")));
+}
+
 TEST_CASE("Every error message lists the accepted forms") {
     for (const char* text : {"", "2026-11-20T14:30:00", "2026-02-29T00:00:00Z", "2026-11-20T25:00:00Z",
                              "2026-11-20T23:59:60Z", "2026-11-20T14:30:00Zx", "now+1h"}) {
