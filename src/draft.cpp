@@ -117,11 +117,12 @@ DraftReading read_draft(const json& document) {
     return reading;
 }
 
-Evaluation evaluate_draft(const json& document, sys_seconds now) {
+Evaluation evaluate_draft(const json& document, sys_seconds now, const DraftOptions& options) {
     DraftReading reading = read_draft(document);
     if (!document.is_object() || is_extension_draft(document)) {
         return {std::move(reading.diagnostics), std::nullopt};
     }
+    reading.input.allow_secrets = options.allow_secrets;
     Evaluation evaluation = evaluate_request(reading.input, now);
     evaluation.diagnostics = merge_draft_diagnostics(reading.diagnostics, std::move(evaluation.diagnostics));
     if (has_errors(evaluation.diagnostics)) {
@@ -132,11 +133,11 @@ Evaluation evaluate_draft(const json& document, sys_seconds now) {
     return evaluation;
 }
 
-Diagnostics diagnose_draft(const json& document, sys_seconds now) {
+Diagnostics diagnose_draft(const json& document, sys_seconds now, const DraftOptions& options) {
     if (is_extension_draft(document)) {
-        return evaluate_extension_draft(document, now).diagnostics;
+        return evaluate_extension_draft(document, now, options.allow_secrets).diagnostics;
     }
-    return evaluate_draft(document, now).diagnostics;
+    return evaluate_draft(document, now, options).diagnostics;
 }
 
 nlohmann::ordered_json draft_template(sys_seconds now) {

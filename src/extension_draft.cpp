@@ -46,13 +46,14 @@ ExtensionDraftReading read_extension_draft(const json& document) {
     return reading;
 }
 
-ExtensionEvaluation evaluate_extension_draft(const json& document, sys_seconds now) {
+ExtensionEvaluation evaluate_extension_draft(const json& document, sys_seconds now, bool allow_secrets) {
     ExtensionDraftReading reading = read_extension_draft(document);
     if (!document.is_object()) {
         return {std::move(reading.diagnostics), std::nullopt};
     }
     // A payload holds access_expires_at as well as delivered_at; the expiry is then computed, not given.
     ExtensionInput input = reading.input;
+    input.allow_secrets = allow_secrets;
     if (input.delivered_at && input.access_expires_at && document.contains("requested_expires_at")) {
         input.access_expires_at.reset();
     }

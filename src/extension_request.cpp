@@ -125,6 +125,11 @@ ExtensionEvaluation evaluate_extension(const ExtensionInput& input, sys_seconds 
                                    "no justification: say why the data is still needed and for how long"));
     }
     ContactFields contact = check_contact_fields(input.contact, input.reference, found);
+    check_secrets({{"case", &input.case_id},
+                   {"justification", &input.justification},
+                   {"reference", &input.reference},
+                   {"contact", &input.contact}},
+                  input.allow_secrets, found);
 
     if (has_errors(found)) {
         return evaluation;

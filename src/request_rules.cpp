@@ -69,6 +69,10 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     }
 
     ContactFields contact = check_contact_fields(input.contact, input.reference, found);
+    check_secrets({{"justification", &input.justification},
+                   {"reference", &input.reference},
+                   {"contact", &input.contact}},
+                  input.allow_secrets, found);
 
     if (has_errors(found)) {
         return evaluation;

@@ -45,33 +45,47 @@ std::string format_offset(std::chrono::seconds offset) {
     return buffer;
 }
 
+// Every zone name with its lower-case form and city, read once: a batch of drafts may ask many times.
+struct ZoneName {
+    std::string name;
+    std::string lower;
+    std::string city;
+};
+
+const std::vector<ZoneName>& zone_names() {
+    static const std::vector<ZoneName> names = [] {
+        std::vector<ZoneName> out;
+        try {
+            for (const auto& zone : date::get_tzdb().zones) {
+                std::string low = lower(zone.name());
+                const auto slash = low.rfind('/');
+                std::string city = slash == std::string::npos ? low : low.substr(slash + 1);
+                out.push_back({zone.name(), std::move(low), std::move(city)});
+            }
+        } catch (const std::exception&) {
+            out.clear(); // no zone database: no suggestions
+        }
+        return out;
+    }();
+    return names;
+}
+
 } // namespace
 
 std::vector<std::string> similar_time_zones(std::string_view name) {
-    std::vector<std::string> names;
-    try {
-        for (const auto& zone : date::get_tzdb().zones) {
-            names.push_back(zone.name());
-        }
-    } catch (const std::exception&) {
-        return {};
-    }
     std::string wanted = lower(name);
     std::replace(wanted.begin(), wanted.end(), ' ', '_');
     std::vector<std::string> found;
     // The same name in another case, or the city alone ("lisbon", "new_york").
-    for (const auto& candidate : names) {
-        const std::string low = lower(candidate);
-        const auto slash = low.rfind('/');
-        const std::string city = slash == std::string::npos ? low : low.substr(slash + 1);
-        if (low == wanted || city == wanted) {
-            found.push_back(candidate);
+    for (const auto& candidate : zone_names()) {
+        if (candidate.lower == wanted || candidate.city == wanted) {
+            found.push_back(candidate.name);
         }
     }
-    if (found.empty()) {
+    if (found.empty() && wanted.size() <= 64) {
         std::vector<std::pair<std::size_t, std::string>> ranked;
-        for (const auto& candidate : names) {
-            ranked.emplace_back(edit_distance(wanted, lower(candidate)), candidate);
+        for (const auto& candidate : zone_names()) {
+            ranked.emplace_back(edit_distance(wanted, candidate.lower), candidate.name);
         }
         std::sort(ranked.begin(), ranked.end());
         const std::size_t limit = std::clamp<std::size_t>(name.size() / 3, 1, 4);

@@ -58,6 +58,11 @@ bool is_ascii_space(char c) {
 
 } // namespace
 
+Utf8Sequence utf8_sequence_at(std::string_view text, std::size_t offset) {
+    const Decoded d = decode_at(text, offset);
+    return {d.code_point, d.length};
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

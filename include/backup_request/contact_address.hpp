@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace backup_request {
 
@@ -26,5 +28,9 @@ struct ContactFields {
 [[nodiscard]] ContactFields check_contact_fields(const std::optional<std::string>& contact,
                                                  const std::optional<std::string>& reference,
                                                  Diagnostics& found);
+
+// secret-detected errors for every present text field, unless `allow` (--allow-secrets).
+void check_secrets(const std::vector<std::pair<std::string, const std::optional<std::string>*>>& fields,
+                   bool allow, Diagnostics& found);
 
 } // namespace backup_request

@@ -15,12 +15,19 @@ struct DraftReading {
 // Reads the fields a user gives; the fields `create` computes are allowed and ignored (recomputed).
 [[nodiscard]] DraftReading read_draft(const nlohmann::json& document);
 
+// What the command line adds to a draft's own content.
+struct DraftOptions {
+    bool allow_secrets = false;
+};
+
 // read_draft, then the rules: the one path that create, create --from and validate all take.
-[[nodiscard]] Evaluation evaluate_draft(const nlohmann::json& document, sys_seconds now);
+[[nodiscard]] Evaluation evaluate_draft(const nlohmann::json& document, sys_seconds now,
+                                        const DraftOptions& options = {});
 
 // Any draft's diagnostics, told apart by request_type: "access-extension" drafts go through the extension
 // rules, all others through the backup-access rules. What validate reports.
-[[nodiscard]] Diagnostics diagnose_draft(const nlohmann::json& document, sys_seconds now);
+[[nodiscard]] Diagnostics diagnose_draft(const nlohmann::json& document, sys_seconds now,
+                                         const DraftOptions& options = {});
 
 // A draft skeleton to fill in, with example values in the accepted forms.
 [[nodiscard]] nlohmann::ordered_json draft_template(sys_seconds now);

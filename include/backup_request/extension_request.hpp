@@ -23,6 +23,7 @@ struct ExtensionInput {
     std::optional<std::string> contact;
     std::optional<std::string> reference;
     std::optional<std::string> time_zone;
+    bool allow_secrets = false;
 };
 
 struct ExtensionRequest {

@@ -21,6 +21,7 @@ struct RequestInput {
     std::optional<std::string> reference;
     std::int64_t retention_days = default_retention_days; // wide, because drafts can hold any integer
     bool example = false;
+    bool allow_secrets = false; // --allow-secrets: a false positive of the secret scan
 };
 
 // How a local point in time was typed, so the vendor and the customer can check the conversion.

@@ -11,6 +11,13 @@ namespace backup_request {
 // The byte offset of the first invalid UTF-8 sequence (overlong, surrogate, truncated, > U+10FFFF), if any.
 [[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// The length of the valid UTF-8 sequence at `offset` (1 to 4), with its code point; length 0 when invalid.
+struct Utf8Sequence {
+    char32_t code_point = 0;
+    std::size_t length = 0;
+};
+[[nodiscard]] Utf8Sequence utf8_sequence_at(std::string_view text, std::size_t offset);
+
 // Code points in valid UTF-8 text.
 [[nodiscard]] std::size_t count_code_points(std::string_view text);
 

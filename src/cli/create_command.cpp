@@ -139,6 +139,8 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->default_str("15");
     add_output_flags(*create, options.output);
     create->add_flag("--strict", options.strict, "Fail on warnings as on errors");
+    create->add_flag("--allow-secrets", options.allow_secrets,
+                     "Accept text that looks like a credential (a false positive of the secret check)");
     create->add_flag(
         "--no-input", options.no_input,
         "Never prompt: missing flags are an error even at a terminal (without a terminal, never)");
@@ -191,12 +193,12 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         }
     }
 
-    if (guided && !ask_missing_fields(draft, resolved.time, context)) {
+    if (guided && !ask_missing_fields(draft, resolved.time, options.allow_secrets, context)) {
         context.err << "error: the input ended before the request was complete; nothing was written\n";
         return to_int(ExitCode::usage);
     }
 
-    Evaluation evaluation = evaluate_draft(draft, resolved.time);
+    Evaluation evaluation = evaluate_draft(draft, resolved.time, DraftOptions{options.allow_secrets});
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);

@@ -25,6 +25,7 @@ struct CreateOptions {
     bool strict = false;
     bool example = false;
     bool no_input = false;
+    bool allow_secrets = false;
 };
 
 CLI::App* add_create_command(CLI::App& app, CreateOptions& options);

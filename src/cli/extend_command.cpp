@@ -121,6 +121,8 @@ CLI::App* add_extend_command(CLI::App& app, ExtendOptions& options) {
         ->type_name("TIME");
     add_output_flags(*extend, options.output);
     extend->add_flag("--strict", options.strict, "Fail on warnings as on errors");
+    extend->add_flag("--allow-secrets", options.allow_secrets,
+                     "Accept text that looks like a credential (a false positive of the secret check)");
     return extend;
 }
 
@@ -156,7 +158,7 @@ int run_extend(const CLI::App& command, const ExtendOptions& options, CommandCon
         }
     }
 
-    const ExtensionEvaluation evaluation = evaluate_extension_draft(draft, time);
+    const ExtensionEvaluation evaluation = evaluate_extension_draft(draft, time, options.allow_secrets);
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);

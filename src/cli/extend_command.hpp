@@ -23,6 +23,7 @@ struct ExtendOptions {
     std::string now;
     OutputOptions output;
     bool strict = false;
+    bool allow_secrets = false;
 };
 
 CLI::App* add_extend_command(CLI::App& app, ExtendOptions& options);

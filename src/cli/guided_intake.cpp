@@ -5,6 +5,7 @@
 #include "backup_request/environment_address.hpp"
 #include "backup_request/justification.hpp"
 #include "backup_request/retention_window.hpp"
+#include "backup_request/secret_scan.hpp"
 #include "backup_request/time_field.hpp"
 #include "backup_request/utf8_text.hpp"
 
@@ -106,7 +107,7 @@ bool ask_environments(json& draft, CommandContext& context) {
     }
 }
 
-bool ask_justification(json& draft, CommandContext& context) {
+bool ask_justification(json& draft, bool allow_secrets, CommandContext& context) {
     context.err << "Business justification: what happened, the business impact, and what data you need.\n"
                    "Several lines if you like; an empty line ends it.\n";
     for (;;) {
@@ -121,7 +122,10 @@ bool ask_justification(json& draft, CommandContext& context) {
             }
             text += (text.empty() ? "" : "\n") + *answer;
         }
-        const JustificationCheck check = check_justification(text);
+        JustificationCheck check = check_justification(text);
+        if (auto secret = secret_diagnostic("justification", text); secret && !allow_secrets) {
+            check.diagnostics.push_back(std::move(*secret));
+        }
         explain(context, check.diagnostics);
         if (!has_errors(check.diagnostics)) {
             draft["justification"] = text;
@@ -133,14 +137,14 @@ bool ask_justification(json& draft, CommandContext& context) {
 
 } // namespace
 
-bool ask_missing_fields(json& draft, sys_seconds now, CommandContext& context) {
+bool ask_missing_fields(json& draft, sys_seconds now, bool allow_secrets, CommandContext& context) {
     if (!draft.contains("point_in_time") && !ask_point_in_time(draft, now, context)) {
         return false;
     }
     if (!draft.contains("environments") && !ask_environments(draft, context)) {
         return false;
     }
-    if (!draft.contains("justification") && !ask_justification(draft, context)) {
+    if (!draft.contains("justification") && !ask_justification(draft, allow_secrets, context)) {
         return false;
     }
     return true;

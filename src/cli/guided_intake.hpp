@@ -10,7 +10,8 @@ namespace backup_request {
 
 // Asks on stderr, reads stdin, and fills draft's point_in_time, environments and justification where missing.
 // Returns false when the input ended before every answer was given.
-[[nodiscard]] bool ask_missing_fields(nlohmann::json& draft, sys_seconds now, CommandContext& context);
+[[nodiscard]] bool ask_missing_fields(nlohmann::json& draft, sys_seconds now, bool allow_secrets,
+                                      CommandContext& context);
 
 // Shows `summary` and asks to go on; true only for an explicit yes.
 [[nodiscard]] bool confirm_request(const std::string& summary, CommandContext& context);

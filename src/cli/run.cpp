@@ -1,6 +1,7 @@
 // Wires CLI11 to the commands, sets up logging on stderr, and maps CLI11's exit codes to ours.
 #include "backup_request/cli/run.hpp"
 
+#include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/version.hpp"
 #include "create_command.hpp"
@@ -93,7 +94,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         }
         const std::string command =
             failed == &app ? std::string("backup-request") : "backup-request " + failed->get_name();
-        err << "error: " << usage_error_message(error, *failed, args) << "\nRun '" << command
+        err << "error: " << visible_text(usage_error_message(error, *failed, args)) << "\nRun '" << command
             << " --help' for usage.\n";
         return to_int(ExitCode::usage);
     }

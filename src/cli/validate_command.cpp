@@ -74,6 +74,7 @@ DraftResult unreadable(const std::string& source, const std::string& why) {
 struct Judgement {
     sys_seconds now;
     std::string time_zone; // default for drafts without one; empty for none
+    bool allow_secrets = false;
 };
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
@@ -92,7 +93,7 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
             if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
                 draft["time_zone"] = judgement.time_zone;
             }
-            result.diagnostics = diagnose_draft(draft, judgement.now);
+            result.diagnostics = diagnose_draft(draft, judgement.now, DraftOptions{judgement.allow_secrets});
         }
         sink.add(std::move(result));
     });
@@ -151,6 +152,8 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
             "Zone for drafts whose point_in_time has no offset and no time_zone (env BACKUP_REQUEST_TZ)")
         ->type_name("AREA/CITY");
     validate->add_flag("--strict", options.strict, "Warnings make a draft invalid");
+    validate->add_flag("--allow-secrets", options.allow_secrets,
+                       "Accept text that looks like a credential (a false positive of the secret check)");
     return validate;
 }
 
@@ -160,7 +163,7 @@ int run_validate(const ValidateOptions& options, CommandContext& context) {
         context.err << "error: " << error->message << "\nRun 'backup-request validate --help' for usage.\n";
         return to_int(ExitCode::usage);
     }
-    Judgement judgement{std::get<ResolvedNow>(now).time, options.time_zone};
+    Judgement judgement{std::get<ResolvedNow>(now).time, options.time_zone, options.allow_secrets};
     if (judgement.time_zone.empty()) {
         judgement.time_zone = context.environment.variable("BACKUP_REQUEST_TZ").value_or("");
     }

@@ -15,6 +15,7 @@ struct ValidateOptions {
     std::string now;
     std::string time_zone;
     bool strict = false;
+    bool allow_secrets = false;
 };
 
 CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options);

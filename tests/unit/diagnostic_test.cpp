@@ -29,6 +29,9 @@ TEST_CASE("User text cannot repaint the terminal or fake a line") {
     CHECK(visible_text("\xC2\x9B"
                        "31m") == "\\x9b31m");
     CHECK(visible_text("café") == "café");
+    CHECK(visible_text("bad \xff\xc3 end") == "bad \\xff\\xc3 end");
+    CHECK(visible_text("abc\xe2\x80\xae"
+                       "def") == "abc\\u{202e}def");
 }
 
 TEST_CASE("Warnings can be hidden, errors never") {
