@@ -71,6 +71,11 @@ JsonParseResult parse_json_text(std::string_view text) {
         const auto where = position_of(text, *offset);
         return JsonError{where.line, where.column, "invalid UTF-8; save the file as UTF-8"};
     }
+    // nlohmann's parser takes a NUL byte for the end of the text; JSON never holds a raw one.
+    if (const auto offset = text.find('\0'); offset != std::string_view::npos) {
+        const auto where = position_of(text, offset);
+        return JsonError{where.line, where.column, "a NUL byte, which JSON text cannot hold"};
+    }
     if (const auto offset = find_excess_depth(text)) {
         const auto where = position_of(text, *offset);
         return JsonError{where.line, where.column,
@@ -83,6 +88,9 @@ JsonParseResult parse_json_text(std::string_view text) {
         // error.byte is 1-based: the byte where the parser stopped.
         const auto where = position_of(text, error.byte == 0 ? 0 : error.byte - 1);
         return JsonError{where.line, where.column, without_exception_prefix(error.what())};
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number too large for a double (1e100000): valid JSON, but no value this tool could use.
+        return JsonError{1, 1, without_exception_prefix(error.what())};
     }
 }
 

@@ -46,3 +46,10 @@ TEST_CASE("Deep nesting is refused before the recursive parser sees it") {
     CHECK(std::holds_alternative<nlohmann::json>(parse_json_text(
         R"({"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})")));
 }
+
+TEST_CASE("Raw NUL bytes and numbers beyond a double are errors, not crashes (found by JSONTestSuite)") {
+    const auto nul = error_of(std::string_view("123\0", 4));
+    CHECK(nul.column == 4);
+    CHECK(nul.message == "a NUL byte, which JSON text cannot hold");
+    CHECK(error_of("[123123e100000]").message == "number overflow parsing '123123e100000'");
+}
