@@ -55,11 +55,17 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
 }
 
 std::string without_exception_prefix(std::string message) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error
-    // ..."
-    if (const auto colon = message.find(": ");
-        message.starts_with("[json.exception.") && colon != std::string::npos) {
-        return message.substr(colon + 2);
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+    // "[json.exception.out_of_range.406] number overflow ..." -> "number overflow ..."
+    if (message.starts_with("[json.exception.")) {
+        if (const auto bracket = message.find("] "); bracket != std::string::npos) {
+            message.erase(0, bracket + 2);
+        }
+        if (message.starts_with("parse error")) {
+            if (const auto colon = message.find(": "); colon != std::string::npos) {
+                message.erase(0, colon + 2);
+            }
+        }
     }
     return message;
 }
