@@ -2,16 +2,22 @@
 # Installs what is missing (Debian 12, as root), then configures and builds backup-request into ./build.
 #   scripts/setup.sh           tool chain and libraries, then build
 #   scripts/setup.sh --tests   also the tools the test suite uses (jq, a JSON Schema validator, ...)
+#   scripts/setup.sh --fuzz    also clang and libFuzzer, for scripts/check-hardening.sh
+#   scripts/setup.sh --no-build   install only
 # Idempotent: installs only missing packages, runs `apt-get update` only when an install needs it.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
 with_tests=0
+with_fuzz=0
+build=1
 for arg in "$@"; do
   case "$arg" in
     --tests) with_tests=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --fuzz) with_fuzz=1 ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -20,6 +26,9 @@ packages=(g++ cmake ninja-build pkg-config git tzdata
           libcli11-dev nlohmann-json3-dev libhowardhinnant-date-dev libspdlog-dev catch2)
 if [ "$with_tests" = 1 ]; then
   packages+=(jq python3 python3-jsonschema)
+fi
+if [ "$with_fuzz" = 1 ]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -42,6 +51,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
     apt-get update -q >&2
     apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
   fi
+fi
+
+if [ "$build" = 0 ]; then
+  exit 0
 fi
 
 werror=OFF

@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <csignal>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -90,8 +92,30 @@ int rename_without_replacing(const char* from, const char* to) {
     return 0;
 }
 
+// Holds off SIGINT, SIGTERM, SIGHUP and SIGQUIT while it lives: a signal that arrives between creating the
+// temporary file and renaming it is delivered afterwards, so an interrupted run leaves the old file or the whole new
+// one, and never a temporary file.
+class SignalsHeldOff {
+  public:
+    SignalsHeldOff() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+            sigaddset(&held, signal);
+        }
+        pthread_sigmask(SIG_BLOCK, &held, &previous_);
+    }
+    ~SignalsHeldOff() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+    SignalsHeldOff(const SignalsHeldOff&) = delete;
+    SignalsHeldOff& operator=(const SignalsHeldOff&) = delete;
+
+  private:
+    sigset_t previous_{};
+};
+
 std::optional<std::string> write_atomically(const std::string& path, std::string_view content, bool replacing,
                                             mode_t mode, bool force) {
+    const SignalsHeldOff held_off;
     const std::string folder = folder_of(path);
     std::string pattern = folder + "/." + name_of(path) + ".tmp-XXXXXX";
     std::vector<char> buffer(pattern.begin(), pattern.end());
