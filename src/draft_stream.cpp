@@ -1,43 +1,67 @@
 // Reads lines with a hard size bound, so a huge line or a file without newlines cannot grow memory.
 #include "backup_request/draft_stream.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <istream>
 #include <string>
+#include <vector>
 
 namespace backup_request {
 namespace {
 
 enum class LineStatus { ok, too_long, end };
 
-// Reads up to '\n' into `line` (without it, and without a trailing '\r'). Past `limit` bytes, the rest of the
-// line is read and dropped.
-LineStatus read_bounded_line(std::streambuf& input, std::string& line, std::size_t limit) {
-    line.clear();
-    bool too_long = false;
-    bool any = false;
-    for (;;) {
-        const auto c = input.sbumpc();
-        if (c == std::streambuf::traits_type::eof()) {
-            break;
+// Reads lines from a stream buffer in 64 KiB blocks, found with memchr: NDJSON batches are read byte for
+// byte, and this is the loop they go through. Past `limit` bytes, the rest of a line is read and dropped.
+class LineReader {
+  public:
+    explicit LineReader(std::streambuf& input) : input_(input), block_(64 * 1024) {}
+
+    LineStatus read(std::string& line, std::size_t limit) {
+        line.clear();
+        bool too_long = false;
+        bool any = false;
+        for (;;) {
+            if (pos_ == end_ && !refill()) {
+                break;
+            }
+            any = true;
+            const char* start = block_.data() + pos_;
+            const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+            const std::size_t length =
+                newline == nullptr ? end_ - pos_ : static_cast<std::size_t>(newline - start);
+            const std::size_t room = limit > line.size() ? limit - line.size() : 0;
+            line.append(start, std::min(length, room));
+            too_long = too_long || length > room;
+            pos_ += length;
+            if (newline != nullptr) {
+                ++pos_;
+                break;
+            }
         }
-        any = true;
-        if (c == '\n') {
-            break;
+        if (!any) {
+            return LineStatus::end;
         }
-        if (line.size() < limit) {
-            line.push_back(static_cast<char>(c));
-        } else {
-            too_long = true;
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
         }
+        return too_long ? LineStatus::too_long : LineStatus::ok;
     }
-    if (!any) {
-        return LineStatus::end;
+
+  private:
+    bool refill() {
+        const std::streamsize got = input_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
+        pos_ = 0;
+        end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
+        return end_ > 0;
     }
-    if (!line.empty() && line.back() == '\r') {
-        line.pop_back();
-    }
-    return too_long ? LineStatus::too_long : LineStatus::ok;
-}
+
+    std::streambuf& input_;
+    std::vector<char> block_;
+    std::size_t pos_ = 0;
+    std::size_t end_ = 0;
+};
 
 bool is_blank(const std::string& line) {
     return line.find_first_not_of(" \t\r\f\v") == std::string::npos;
@@ -55,19 +79,19 @@ bool starts_with_brace(const std::string& line) {
 
 // The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first
 // line.
-void read_whole_document(std::streambuf& input, std::string first, std::size_t first_line,
+void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
                          const std::function<void(DraftDocument&&)>& each) {
     std::string document = std::move(first);
     std::string line;
     bool every_line_an_object = starts_with_brace(document);
     for (;;) {
-        const LineStatus status = read_bounded_line(input, line, max_draft_bytes);
+        const LineStatus status = input.read(line, max_draft_bytes);
         if (status == LineStatus::end) {
             break;
         }
         if (status == LineStatus::too_long || document.size() + line.size() + 1 > max_draft_bytes) {
             each({first_line, too_large(first_line)});
-            while (read_bounded_line(input, line, 0) != LineStatus::end) {
+            while (input.read(line, 0) != LineStatus::end) {
             }
             return;
         }
@@ -103,15 +127,15 @@ void read_whole_document(std::streambuf& input, std::string first, std::size_t f
 } // namespace
 
 void read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each) {
-    std::streambuf* input = in.rdbuf();
-    if (input == nullptr) {
+    if (in.rdbuf() == nullptr) {
         return;
     }
+    LineReader input(*in.rdbuf());
     std::string line;
     std::size_t number = 0;
     bool first = true;
     for (;;) {
-        const LineStatus status = read_bounded_line(*input, line, max_draft_bytes);
+        const LineStatus status = input.read(line, max_draft_bytes);
         if (status == LineStatus::end) {
             return;
         }
@@ -126,7 +150,7 @@ void read_draft_documents(std::istream& in, const std::function<void(DraftDocume
         }
         auto parsed = parse_json_text(line);
         if (first && std::holds_alternative<JsonError>(parsed)) {
-            read_whole_document(*input, std::move(line), number, each);
+            read_whole_document(input, std::move(line), number, each);
             return;
         }
         first = false;

@@ -55,7 +55,8 @@ std::optional<std::size_t> find_excess_depth(std::string_view text) {
 }
 
 std::string without_exception_prefix(std::string message) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error
+    // ..."
     // "[json.exception.out_of_range.406] number overflow ..." -> "number overflow ..."
     if (message.starts_with("[json.exception.")) {
         if (const auto bracket = message.find("] "); bracket != std::string::npos) {

@@ -19,60 +19,68 @@ constexpr std::array<std::string_view, 22> placeholders = {
     "asdf",          "qwerty",  "tba",    "placeholder", "justification", "businessjustification",
     "pleaserestore", "restore", "backup", "loremipsum"};
 
-std::string letters_and_digits(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        }
-    }
-    return out;
+char lower_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool is_alnum_ascii(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool one_character_repeated(std::string_view squeezed) {
-    return !squeezed.empty() &&
-           std::all_of(squeezed.begin(), squeezed.end(), [&](char c) { return c == squeezed[0]; });
+bool same_word(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return lower_ascii(x) == lower_ascii(y);
+           });
 }
 
-// "test test test" or "urgent urgent urgent": the same word over and over.
-bool one_word_repeated(std::string_view text) {
-    std::string first;
-    std::string word;
-    bool all_same = true;
-    std::size_t words = 0;
-    const auto flush = [&] {
-        if (word.empty()) {
-            return;
-        }
-        if (words == 0) {
-            first = word;
-        } else if (word != first) {
-            all_same = false;
-        }
-        ++words;
-        word.clear();
-    };
-    for (const char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        } else {
-            flush();
-        }
-    }
-    flush();
-    return words > 1 && all_same;
-}
-
+// One pass, no allocation for ordinary text: this runs on every draft of a batch. Placeholders are: nothing
+// but punctuation, one character repeated, one word repeated ("test test test"), lorem ipsum, or a known
+// word.
 bool is_placeholder(std::string_view text) {
     if (text == template_justification) {
         return true;
     }
-    const std::string squeezed = letters_and_digits(text);
-    if (squeezed.empty() || one_character_repeated(squeezed) || one_word_repeated(text)) {
+    std::size_t letters = 0;
+    char first_letter = 0;
+    bool one_character = true;
+    std::string_view first_word;
+    bool one_word = true;
+    std::size_t words = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!is_alnum_ascii(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < text.size() && is_alnum_ascii(text[i])) {
+            const char c = lower_ascii(text[i]);
+            one_character = one_character && (letters == 0 || c == first_letter);
+            first_letter = letters == 0 ? c : first_letter;
+            ++letters;
+            ++i;
+        }
+        const std::string_view word = text.substr(start, i - start);
+        if (words == 0) {
+            first_word = word;
+        } else if (one_word && !same_word(word, first_word)) {
+            one_word = false;
+        }
+        ++words;
+    }
+    if (letters == 0 || one_character || (words > 1 && one_word)) {
         return true;
     }
-    if (squeezed.starts_with("loremipsum")) {
+    if (same_word(first_word, "lorem")) {
         return true;
+    }
+    if (letters > 24) { // longer than any known placeholder
+        return false;
+    }
+    std::string squeezed;
+    for (const char c : text) {
+        if (is_alnum_ascii(c)) {
+            squeezed += lower_ascii(c);
+        }
     }
     return std::find(placeholders.begin(), placeholders.end(), squeezed) != placeholders.end();
 }

@@ -3,9 +3,9 @@
 #include "backup_request/output_file.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <csignal>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
@@ -93,8 +93,8 @@ int rename_without_replacing(const char* from, const char* to) {
 }
 
 // Holds off SIGINT, SIGTERM, SIGHUP and SIGQUIT while it lives: a signal that arrives between creating the
-// temporary file and renaming it is delivered afterwards, so an interrupted run leaves the old file or the whole new
-// one, and never a temporary file.
+// temporary file and renaming it is delivered afterwards, so an interrupted run leaves the old file or the
+// whole new one, and never a temporary file.
 class SignalsHeldOff {
   public:
     SignalsHeldOff() {

@@ -19,11 +19,11 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return out;
+// ASCII only, without the C locale's per-character call: it runs over every justification of a batch.
+void lower_into(std::string_view text, std::string& out) {
+    out.resize(text.size());
+    std::transform(text.begin(), text.end(), out.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
 }
 
 // "password = hunter2", "pwd: s3cret!", "api_key='abc123'": a keyword at a word start, '=' or ':', a value.
@@ -115,7 +115,8 @@ std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::strin
 }
 
 std::optional<std::string> find_secret(std::string_view text) {
-    const std::string low = lower(text);
+    thread_local std::string low; // reused: no allocation per call once it has grown
+    lower_into(text, low);
     if (low.find("-----begin") != std::string::npos && low.find("private key") != std::string::npos) {
         return std::string("a private key block");
     }

@@ -2,7 +2,10 @@
 #include "backup_request/validation_report.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/utf8_text.hpp"
 
+#include <array>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -62,21 +65,66 @@ JsonReportWriter::JsonReportWriter(std::ostream& out) : out_(out) {
     out_ << R"({"format_version":")" << report_format_version << R"(","drafts":[)";
 }
 
-void JsonReportWriter::add(const DraftResult& result) {
-    nlohmann::ordered_json entry;
-    entry["source"] = result.source;
-    entry["line"] = result.line ? nlohmann::ordered_json(*result.line) : nlohmann::ordered_json(nullptr);
-    entry["valid"] = is_valid(result);
-    auto diagnostics = nlohmann::ordered_json::array();
-    for (const auto& diagnostic : result.diagnostics) {
-        diagnostics.push_back({{"severity", severity_name(diagnostic.severity)},
-                               {"code", diagnostic.code},
-                               {"pointer", diagnostic.pointer},
-                               {"message", diagnostic.message}});
+namespace {
+
+// A JSON string literal, as nlohmann's serializer with error_handler_t::replace writes it, without building a
+// json value per field: the report gets one entry per draft of a batch, and this was an eighth of the time.
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '"' || byte == '\\') {
+            out += '\\';
+            out += static_cast<char>(byte);
+        } else if (byte == '\n') {
+            out += "\\n";
+        } else if (byte == '\t') {
+            out += "\\t";
+        } else if (byte < 0x20) {
+            std::array<char, 8> buffer{};
+            std::snprintf(buffer.data(), buffer.size(), "\\u%04x", byte);
+            out += buffer.data();
+        } else if (byte < 0x80) {
+            out += static_cast<char>(byte);
+        } else {
+            const Utf8Sequence sequence = utf8_sequence_at(text, i);
+            if (sequence.length == 0) {
+                out += "\xEF\xBF\xBD"; // U+FFFD for a byte that is not UTF-8
+            } else {
+                out.append(text.substr(i, sequence.length));
+                i += sequence.length;
+                continue;
+            }
+        }
+        ++i;
     }
-    entry["diagnostics"] = std::move(diagnostics);
-    out_ << (first_ ? "" : ",")
-         << entry.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out += '"';
+}
+
+} // namespace
+
+void JsonReportWriter::add(const DraftResult& result) {
+    std::string entry = first_ ? "{\"source\":" : ",{\"source\":";
+    append_json_string(entry, result.source);
+    entry += ",\"line\":";
+    entry += result.line ? std::to_string(*result.line) : "null";
+    entry += is_valid(result) ? ",\"valid\":true,\"diagnostics\":[" : ",\"valid\":false,\"diagnostics\":[";
+    bool first_diagnostic = true;
+    for (const auto& diagnostic : result.diagnostics) {
+        entry += first_diagnostic ? "{\"severity\":" : ",{\"severity\":";
+        append_json_string(entry, severity_name(diagnostic.severity));
+        entry += ",\"code\":";
+        append_json_string(entry, diagnostic.code);
+        entry += ",\"pointer\":";
+        append_json_string(entry, diagnostic.pointer);
+        entry += ",\"message\":";
+        append_json_string(entry, diagnostic.message);
+        entry += '}';
+        first_diagnostic = false;
+    }
+    entry += "]}";
+    out_ << entry;
     first_ = false;
 }
 
