@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The performance harness: builds a Release binary and measures, side by side on this machine, in one run:
+#   1. validate throughput and peak RSS on 10^5 and 10^6 drafts, against `jq -c .` on the same file;
+#   2. start-up: --version and create, against `jq -n 1` (hyperfine);
+#   3. the same with --timezone, to show what the zone database costs, and that it costs nothing without it.
+#   bench/run.sh            the full run (a few minutes; about 450 MB of scratch files in $BENCH_DIR or /tmp)
+#   bench/run.sh --smoke    a tiny run that checks the harness works (CI)
+# Prints a Markdown report on stdout; docs/performance.md records one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=(100000 1000000)
+runs=50
+if [ "${1:-}" = --smoke ]; then
+  sizes=(1000)
+  runs=3
+fi
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+now=2026-11-20T12:00:00Z
+
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBACKUP_REQUEST_BUILD_TESTS=OFF >&2
+cmake --build build-release -j2 >&2
+br=$PWD/build-release/backup-request
+
+# seconds and peak RSS (KiB) of one command, its stdout thrown away
+measure() {
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  tail -n 1 "$work/time.txt"
+}
+
+echo "# backup-request performance"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(jq --version), $(hyperfine --version)"
+echo "Commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown); date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo
+echo "## validate throughput (single thread, --format json, stdout to /dev/null)"
+echo
+echo "| drafts | MB | tool | seconds | drafts/s | MB/s | peak RSS MiB | speed vs jq |"
+echo "|---:|---:|---|---:|---:|---:|---:|---:|"
+declare -A rss
+for n in "${sizes[@]}"; do
+  file=$work/drafts-$n.ndjson
+  [ -s "$file" ] || python3 bench/generate_drafts.py "$n" --parseable-only >"$file"
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
+  read -r jq_s jq_kb < <(measure jq -c . "$file")
+  read -r br_s br_kb < <(measure "$br" validate --now "$now" --format json "$file")
+  rss[$n]=$br_kb
+  for row in "jq -c .|$jq_s|$jq_kb" "backup-request validate|$br_s|$br_kb"; do
+    IFS='|' read -r tool s kb <<<"$row"
+    awk -v n="$n" -v mb="$mb" -v tool="$tool" -v s="$s" -v kb="$kb" -v jq="$jq_s" 'BEGIN {
+      if (s <= 0) s = 0.001
+      printf "| %d | %s | %s | %.2f | %.0f | %.1f | %.1f | %.2fx |\n", n, mb, tool, s, n/s, mb/s, kb/1024, jq/s }'
+  done
+done
+n=${sizes[0]}
+bad=$work/malformed-$n.ndjson
+[ -s "$bad" ] || python3 bench/generate_drafts.py "$n" --malformed-only >"$bad"
+read -r bad_s bad_kb < <(measure "$br" validate --now "$now" --format json "$bad")
+mixed=$work/mixed-$n.ndjson
+[ -s "$mixed" ] || python3 bench/generate_drafts.py "$n" >"$mixed"
+read -r mixed_s mixed_kb < <(measure "$br" validate --now "$now" --format json "$mixed")
+echo
+echo "Malformed lines only ($n, jq stops at the first): $bad_s s, peak RSS $(awk -v kb="$bad_kb" 'BEGIN {printf "%.1f", kb/1024}') MiB."
+echo "The full seeded mix ($n, 5% malformed): $mixed_s s, peak RSS $(awk -v kb="$mixed_kb" 'BEGIN {printf "%.1f", kb/1024}') MiB."
+if [ "${#sizes[@]}" -gt 1 ]; then
+  awk -v a="${rss[${sizes[0]}]}" -v b="${rss[${sizes[1]}]}" 'BEGIN {
+    printf "\nPeak RSS, 10^6 drafts against 10^5: %.2fx (target at most 1.2x, and under 32 MiB)\n", b/a }'
+fi
+
+zoned=$work/zoned-$n.ndjson
+[ -s "$zoned" ] || sed 's/^{"point_in_time":"\([^"]*\)Z"/{"time_zone":"Europe\/Lisbon","point_in_time":"\1"/' \
+  "$work/drafts-$n.ndjson" | sed 's/"point_in_time":"\([0-9-]*\)T/"point_in_time":"\1 /' >"$zoned"
+read -r zoned_s zoned_kb < <(measure "$br" validate --now "$now" --format json "$zoned")
+echo "The same $n drafts with \"time_zone\":\"Europe/Lisbon\" and local times: $zoned_s s, peak RSS $(awk -v kb="$zoned_kb" 'BEGIN {printf "%.1f", kb/1024}') MiB."
+
+echo
+echo "## start-up (hyperfine, $runs runs after 3 warm-ups)"
+echo
+reason="A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database; finance cannot close the month."
+hyperfine --style none --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" -N \
+  -n 'jq -n 1' "jq -n 1" \
+  -n 'backup-request --version' "$br --version" \
+  -n 'backup-request create' "$br create --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'" \
+  -n 'backup-request create --timezone' "$br create --now $now --at '2026-11-20 09:30' --timezone Europe/Lisbon --env acme-prd.outsystemsenterprise.com -j '$reason'" \
+  >/dev/null
+cat "$work/startup.md"
+if [ -z "${BENCH_DIR:-}" ]; then
+  rm -rf "$work"
+fi
