@@ -86,6 +86,9 @@ bool is_placeholder(std::string_view text) {
 }
 
 std::string without_carriage_returns(std::string_view text) {
+    if (text.find('\r') == std::string_view::npos) {
+        return std::string(text); // the usual case, copied at once
+    }
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -92,6 +92,11 @@ std::size_t count_code_points(std::string_view text) {
 std::optional<ControlCharacter> find_control_character(std::string_view text, std::string_view allowed) {
     std::size_t i = 0;
     while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) { // printable ASCII: most of any text, decided without decoding
+            ++i;
+            continue;
+        }
         const Decoded d = decode_at(text, i);
         const std::size_t step = d.length == 0 ? 1 : d.length;
         const char32_t cp = d.code_point;
