@@ -124,12 +124,7 @@ Evaluation evaluate_draft(const json& document, sys_seconds now, const DraftOpti
     }
     reading.input.allow_secrets = options.allow_secrets;
     Evaluation evaluation = evaluate_request(reading.input, now);
-    evaluation.diagnostics = merge_draft_diagnostics(reading.diagnostics, std::move(evaluation.diagnostics));
-    if (has_errors(evaluation.diagnostics)) {
-        evaluation.request.reset();
-    } else if (evaluation.request) {
-        evaluation.request->warnings = evaluation.diagnostics;
-    }
+    merge_into_evaluation(reading.diagnostics, evaluation);
     return evaluation;
 }
 

@@ -37,4 +37,16 @@ void check_unknown_keys(const nlohmann::json& object, const std::vector<std::str
 // field with the wrong type was read as absent; its type error says more than "missing" would).
 [[nodiscard]] Diagnostics merge_draft_diagnostics(const Diagnostics& draft, Diagnostics rules);
 
+// Puts the draft's own diagnostics in front of an evaluation's, and keeps its request only when there is no
+// error at all; the request's warnings are then every warning of both.
+template <class EvaluationType>
+void merge_into_evaluation(const Diagnostics& draft, EvaluationType& evaluation) {
+    evaluation.diagnostics = merge_draft_diagnostics(draft, std::move(evaluation.diagnostics));
+    if (has_errors(evaluation.diagnostics)) {
+        evaluation.request.reset();
+    } else if (evaluation.request) {
+        evaluation.request->warnings = evaluation.diagnostics;
+    }
+}
+
 } // namespace backup_request

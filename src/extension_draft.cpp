@@ -58,12 +58,7 @@ ExtensionEvaluation evaluate_extension_draft(const json& document, sys_seconds n
         input.access_expires_at.reset();
     }
     ExtensionEvaluation evaluation = evaluate_extension(input, now);
-    evaluation.diagnostics = merge_draft_diagnostics(reading.diagnostics, std::move(evaluation.diagnostics));
-    if (has_errors(evaluation.diagnostics)) {
-        evaluation.request.reset();
-    } else if (evaluation.request) {
-        evaluation.request->warnings = evaluation.diagnostics;
-    }
+    merge_into_evaluation(reading.diagnostics, evaluation);
     return evaluation;
 }
 

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 using namespace backup_request;
+using backup_request::test::codes;
+using backup_request::test::Codes;
 using backup_request::test::utc;
 
 namespace {
@@ -23,16 +25,6 @@ ExtensionInput valid_input() {
     input.justification = reason;
     return input;
 }
-
-std::vector<std::string> codes(const Diagnostics& diagnostics) {
-    std::vector<std::string> out;
-    for (const auto& d : diagnostics) {
-        out.push_back(d.code);
-    }
-    return out;
-}
-
-using Codes = std::vector<std::string>;
 
 } // namespace
 

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 using namespace backup_request;
+using backup_request::test::codes;
+using backup_request::test::Codes;
 using backup_request::test::utc;
 
 namespace {
@@ -22,16 +24,6 @@ RequestInput valid_input() {
     input.reference = "INC-4711";
     return input;
 }
-
-std::vector<std::string> codes(const Diagnostics& diagnostics) {
-    std::vector<std::string> out;
-    for (const auto& d : diagnostics) {
-        out.push_back(d.code);
-    }
-    return out;
-}
-
-using Codes = std::vector<std::string>;
 
 } // namespace
 

@@ -5,22 +5,14 @@
 #include <catch2/catch.hpp>
 
 using namespace backup_request;
+using backup_request::test::codes;
+using backup_request::test::Codes;
 using backup_request::test::utc;
 using namespace std::chrono_literals;
 
 namespace {
 
 const sys_seconds now = utc("2026-11-20T12:00:00Z");
-
-std::vector<std::string> codes(const Diagnostics& diagnostics) {
-    std::vector<std::string> out;
-    for (const auto& d : diagnostics) {
-        out.push_back(d.code);
-    }
-    return out;
-}
-
-using Codes = std::vector<std::string>;
 
 } // namespace
 
