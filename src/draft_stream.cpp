@@ -77,46 +77,77 @@ bool starts_with_brace(const std::string& line) {
     return first != std::string::npos && line[first] == '{';
 }
 
+// One NDJSON line: a document of its own, or its error, reported at its line number.
+void emit_line(const std::string& line, std::size_t number, LineStatus status,
+               const std::function<void(DraftDocument&&)>& each) {
+    if (status == LineStatus::too_long) {
+        each({number, too_large(number)});
+        return;
+    }
+    if (is_blank(line)) {
+        return;
+    }
+    auto parsed = parse_json_text(line);
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        error->line = number;
+    }
+    each({number, std::move(parsed)});
+}
+
+// Reads the rest of the input as NDJSON, one line at a time.
+void stream_lines(LineReader& input, std::size_t number, const std::function<void(DraftDocument&&)>& each) {
+    std::string line;
+    for (;;) {
+        const LineStatus status = input.read(line, max_draft_bytes);
+        if (status == LineStatus::end) {
+            return;
+        }
+        emit_line(line, ++number, status, each);
+    }
+}
+
 // The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first
-// line.
+// line. Up to 1 MiB is gathered to tell: one document that parses, or a broken one whose lines are not all
+// objects, is one draft; otherwise (and always past 1 MiB, which no single draft may be) the lines are NDJSON
+// after all.
 void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
                          const std::function<void(DraftDocument&&)>& each) {
-    std::string document = std::move(first);
+    std::vector<std::string> lines;
+    std::size_t size = first.size();
+    lines.push_back(std::move(first));
+    bool every_line_an_object = starts_with_brace(lines.front());
     std::string line;
-    bool every_line_an_object = starts_with_brace(document);
+    const auto as_ndjson = [&]() {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            emit_line(lines[i], first_line + i, LineStatus::ok, each);
+        }
+    };
     for (;;) {
         const LineStatus status = input.read(line, max_draft_bytes);
         if (status == LineStatus::end) {
             break;
         }
-        if (status == LineStatus::too_long || document.size() + line.size() + 1 > max_draft_bytes) {
-            each({first_line, too_large(first_line)});
-            while (input.read(line, 0) != LineStatus::end) {
-            }
+        if (status == LineStatus::too_long || size + line.size() + 1 > max_draft_bytes) {
+            as_ndjson();
+            const std::size_t number = first_line + lines.size();
+            emit_line(line, number, status, each);
+            stream_lines(input, number, each);
             return;
         }
         every_line_an_object = every_line_an_object && (is_blank(line) || starts_with_brace(line));
+        size += line.size() + 1;
+        lines.push_back(line);
+    }
+    std::string document;
+    document.reserve(size);
+    for (const auto& part : lines) {
+        document += part;
         document += '\n';
-        document += line;
     }
     auto parsed = parse_json_text(document);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         if (every_line_an_object) {
-            std::size_t number = first_line;
-            std::size_t start = 0;
-            while (start <= document.size()) {
-                const std::size_t end = std::min(document.find('\n', start), document.size());
-                const std::string part = document.substr(start, end - start);
-                if (!is_blank(part)) {
-                    auto result = parse_json_text(part);
-                    if (auto* line_error = std::get_if<JsonError>(&result)) {
-                        line_error->line = number;
-                    }
-                    each({number, std::move(result)});
-                }
-                ++number;
-                start = end + 1;
-            }
+            as_ndjson();
             return;
         }
         error->line += first_line - 1;
@@ -133,7 +164,6 @@ void read_draft_documents(std::istream& in, const std::function<void(DraftDocume
     LineReader input(*in.rdbuf());
     std::string line;
     std::size_t number = 0;
-    bool first = true;
     for (;;) {
         const LineStatus status = input.read(line, max_draft_bytes);
         if (status == LineStatus::end) {
@@ -141,23 +171,21 @@ void read_draft_documents(std::istream& in, const std::function<void(DraftDocume
         }
         ++number;
         if (status == LineStatus::too_long) {
-            each({number, too_large(number)});
-            first = false;
-            continue;
+            emit_line(line, number, status, each);
+            stream_lines(input, number, each);
+            return;
         }
         if (is_blank(line)) {
             continue;
         }
         auto parsed = parse_json_text(line);
-        if (first && std::holds_alternative<JsonError>(parsed)) {
+        if (std::holds_alternative<JsonError>(parsed)) {
             read_whole_document(input, std::move(line), number, each);
             return;
         }
-        first = false;
-        if (auto* error = std::get_if<JsonError>(&parsed)) {
-            error->line = number;
-        }
         each({number, std::move(parsed)});
+        stream_lines(input, number, each);
+        return;
     }
 }
 

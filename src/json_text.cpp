@@ -71,6 +71,31 @@ std::string without_exception_prefix(std::string message) {
     return message;
 }
 
+// A SAX handler that accepts every event and keeps the parse error, which nlohmann hands it without throwing.
+struct ErrorCatcher : nlohmann::json_sax<nlohmann::json> {
+    std::size_t byte = 0;
+    std::string message = "syntax error";
+
+    bool null() override { return true; }
+    bool boolean(bool /*value*/) override { return true; }
+    bool number_integer(number_integer_t /*value*/) override { return true; }
+    bool number_unsigned(number_unsigned_t /*value*/) override { return true; }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
+    bool string(string_t& /*value*/) override { return true; }
+    bool binary(binary_t& /*value*/) override { return true; }
+    bool start_object(std::size_t /*size*/) override { return true; }
+    bool key(string_t& /*value*/) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t /*size*/) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                     const nlohmann::detail::exception& error) override {
+        byte = position;
+        message = error.what();
+        return false;
+    }
+};
+
 } // namespace
 
 JsonParseResult parse_json_text(std::string_view text) {
@@ -90,11 +115,16 @@ JsonParseResult parse_json_text(std::string_view text) {
                              " levels deep; a draft is a flat object"};
     }
     try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-        // error.byte is 1-based: the byte where the parser stopped.
-        const auto where = position_of(text, error.byte == 0 ? 0 : error.byte - 1);
-        return JsonError{where.line, where.column, without_exception_prefix(error.what())};
+        // Without exceptions first: a batch may hold many broken lines, and a throw per line costs more than
+        // parsing again to learn where and why.
+        auto value = nlohmann::json::parse(text, nullptr, false);
+        if (!value.is_discarded()) {
+            return value;
+        }
+        ErrorCatcher catcher;
+        (void)nlohmann::json::sax_parse(text, &catcher);
+        const auto where = position_of(text, catcher.byte == 0 ? 0 : catcher.byte - 1);
+        return JsonError{where.line, where.column, without_exception_prefix(catcher.message)};
     } catch (const nlohmann::json::out_of_range& error) {
         // A number too large for a double (1e100000): valid JSON, but no value this tool could use.
         return JsonError{1, 1, without_exception_prefix(error.what())};

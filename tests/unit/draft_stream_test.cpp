@@ -39,6 +39,19 @@ TEST_CASE("NDJSON: one document per line, blank lines skipped, broken lines repo
     }
 }
 
+TEST_CASE("A broken first line in a batch over 1 MiB does not turn the batch into one document") {
+    std::string batch = "not json at all\n";
+    for (int i = 0; i < 50000; ++i) {
+        batch += "{\"reference\":\"INC-" + std::to_string(i) + "\"}\n";
+    }
+    REQUIRE(batch.size() > max_draft_bytes);
+    const auto found = documents(batch);
+    REQUIRE(found.size() == 50001);
+    CHECK(found[0] == "1:error");
+    CHECK(found[1] == "2:ok");
+    CHECK(found[50000] == "50001:ok");
+}
+
 TEST_CASE("Empty input yields no documents") {
     CHECK(documents("").empty());
     CHECK(documents("\n \n\t\n").empty());
