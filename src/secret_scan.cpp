@@ -28,39 +28,42 @@ void lower_into(std::string_view text, std::string& out) {
 
 // "password = hunter2", "pwd: s3cret!", "api_key='abc123'": a keyword at a word start, '=' or ':', a value.
 // After ':' the value must hold something other than letters, so "password: changed" in prose passes.
+// One pass over the text: at each '=' or ':', the word before it is looked up among the keywords.
 bool has_assignment(const std::string& text) {
     static constexpr std::array<std::string_view, 11> keywords = {
         "password", "passwd", "pwd",     "passphrase",   "secret",    "client_secret",
         "api_key",  "apikey", "api-key", "access_token", "auth_token"};
-    for (const auto keyword : keywords) {
-        for (std::size_t at = text.find(keyword); at != std::string::npos; at = text.find(keyword, at + 1)) {
-            if (at > 0 && (is_alnum(text[at - 1]) || text[at - 1] == '_')) {
-                continue;
-            }
-            std::size_t i = at + keyword.size();
-            while (i < text.size() && text[i] == ' ') {
-                ++i;
-            }
-            if (i >= text.size() || (text[i] != '=' && text[i] != ':')) {
-                continue;
-            }
-            const bool colon = text[i] == ':';
-            ++i;
-            while (i < text.size() && (text[i] == ' ' || text[i] == '"' || text[i] == '\'')) {
-                ++i;
-            }
-            std::size_t end = i;
-            while (end < text.size() && !is_space(text[end]) && text[end] != ';' && text[end] != '"' &&
-                   text[end] != '\'' && text[end] != ',') {
-                ++end;
-            }
-            const std::string_view value = std::string_view(text).substr(i, end - i);
-            const bool not_just_letters = std::any_of(value.begin(), value.end(), [](char c) {
-                return !std::isalpha(static_cast<unsigned char>(c));
-            });
-            if (value.size() >= 3 && (!colon || (not_just_letters && value.size() >= 4))) {
-                return true;
-            }
+    for (std::size_t i = text.find_first_of("=:"); i != std::string::npos;
+         i = text.find_first_of("=:", i + 1)) {
+        std::size_t end = i;
+        while (end > 0 && text[end - 1] == ' ') {
+            --end;
+        }
+        std::size_t start = end;
+        while (start > 0 && (is_alnum(text[start - 1]) || text[start - 1] == '_' || text[start - 1] == '-')) {
+            --start;
+        }
+        const std::string_view word = std::string_view(text).substr(start, end - start);
+        if (std::find(keywords.begin(), keywords.end(), word) == keywords.end()) {
+            continue;
+        }
+        const bool colon = text[i] == ':';
+        std::size_t value_start = i + 1;
+        while (value_start < text.size() &&
+               (text[value_start] == ' ' || text[value_start] == '"' || text[value_start] == '\'')) {
+            ++value_start;
+        }
+        std::size_t value_end = value_start;
+        while (value_end < text.size() && !is_space(text[value_end]) && text[value_end] != ';' &&
+               text[value_end] != '"' && text[value_end] != '\'' && text[value_end] != ',') {
+            ++value_end;
+        }
+        const std::string_view value = std::string_view(text).substr(value_start, value_end - value_start);
+        const bool not_just_letters = std::any_of(value.begin(), value.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) == 0;
+        });
+        if (value.size() >= 3 && (!colon || (not_just_letters && value.size() >= 4))) {
+            return true;
         }
     }
     return false;
@@ -88,13 +91,14 @@ bool has_url_credentials(const std::string& text) {
 
 // AKIA/ASIA + 16 upper-case letters or digits: an AWS access key id.
 bool has_aws_key_id(std::string_view text) {
-    for (std::size_t i = 0; i + 20 <= text.size(); ++i) {
-        const std::string_view prefix = text.substr(i, 4);
-        if ((prefix == "AKIA" || prefix == "ASIA") && (i == 0 || !is_alnum(text[i - 1])) &&
-            std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 4),
-                        text.begin() + static_cast<std::ptrdiff_t>(i + 20), is_upper_or_digit) &&
-            (i + 20 == text.size() || !is_alnum(text[i + 20]))) {
-            return true;
+    for (const std::string_view prefix : {std::string_view("AKIA"), std::string_view("ASIA")}) {
+        for (std::size_t i = text.find(prefix); i != std::string_view::npos; i = text.find(prefix, i + 1)) {
+            if (i + 20 <= text.size() && (i == 0 || !is_alnum(text[i - 1])) &&
+                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                            text.begin() + static_cast<std::ptrdiff_t>(i + 20), is_upper_or_digit) &&
+                (i + 20 == text.size() || !is_alnum(text[i + 20]))) {
+                return true;
+            }
         }
     }
     return false;
