@@ -4,8 +4,10 @@
 #include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/version.hpp"
+#include "completion_command.hpp"
 #include "create_command.hpp"
 #include "extend_command.hpp"
+#include "manual_command.hpp"
 #include "template_command.hpp"
 #include "usage_error.hpp"
 #include "validate_command.hpp"
@@ -75,6 +77,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App* extend = add_extend_command(app, extend_options);
     WindowOptions window_options;
     CLI::App* window = add_window_command(app, window_options);
+    CompletionOptions completion_options;
+    CLI::App* completion = add_completion_command(app, completion_options);
+    CLI::App* manual = add_manual_command(app);
     SchemaOptions schema_options;
     CLI::App* schema = add_schema_command(app, schema_options);
 
@@ -87,7 +92,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
         }
         CLI::App* failed = &app;
-        for (CLI::App* sub : {create, validate, template_command, schema, extend, window}) {
+        for (CLI::App* sub :
+             {create, validate, template_command, schema, extend, window, completion, manual}) {
             if (sub->parsed()) {
                 failed = sub;
             }
@@ -105,6 +111,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
     if (extend->parsed()) {
         return run_extend(*extend, extend_options, context);
+    }
+    if (manual->parsed()) {
+        return run_manual(app, context);
+    }
+    if (completion->parsed()) {
+        return run_completion(app, completion_options, context);
     }
     if (window->parsed()) {
         return run_window(window_options, context);

@@ -1,0 +1,19 @@
+// The backup-request(1) man page, written from the CLI definition itself so it cannot drift from the real
+// flags.
+#pragma once
+
+#include "command_context.hpp"
+
+#include <CLI/App.hpp>
+#include <string>
+
+namespace backup_request {
+
+// A hidden command: `backup-request manual` prints the page in roff; the build installs its output.
+CLI::App* add_manual_command(CLI::App& app);
+
+[[nodiscard]] std::string manual_page(const CLI::App& app);
+
+[[nodiscard]] int run_manual(const CLI::App& app, CommandContext& context);
+
+} // namespace backup_request
