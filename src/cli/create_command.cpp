@@ -137,6 +137,7 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
         ->type_name("N")
         ->check(CLI::Range(1, 365))
         ->default_str("15");
+    add_reference_prefix(*create, options.reference_prefix);
     add_output_flags(*create, options.output);
     create->add_flag("--strict", options.strict, "Fail on warnings as on errors");
     create->add_flag("--allow-secrets", options.allow_secrets,
@@ -187,6 +188,7 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     }
     overlay_flags(command, options, draft);
     apply_time_zone_variable(context, draft);
+    apply_reference_prefix(options.reference_prefix, draft);
     if (command.count("--justification-file") != 0) {
         if (auto code = read_justification_file(options.justification_file, context, draft)) {
             return *code;

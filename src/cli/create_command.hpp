@@ -19,6 +19,7 @@ struct CreateOptions {
     std::string justification_file;
     std::string contact;
     std::string reference;
+    std::string reference_prefix;
     std::string now;
     OutputOptions output;
     int retention_days = 15;

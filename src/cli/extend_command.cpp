@@ -119,6 +119,7 @@ CLI::App* add_extend_command(CLI::App& app, ExtendOptions& options) {
         ->add_option("--now", options.now,
                      "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME");
+    add_reference_prefix(*extend, options.reference_prefix);
     add_output_flags(*extend, options.output);
     extend->add_flag("--strict", options.strict, "Fail on warnings as on errors");
     extend->add_flag("--allow-secrets", options.allow_secrets,
@@ -152,6 +153,7 @@ int run_extend(const CLI::App& command, const ExtendOptions& options, CommandCon
     }
     overlay_flags(command, options, draft);
     apply_time_zone_variable(context, draft);
+    apply_reference_prefix(options.reference_prefix, draft);
     if (command.count("--justification-file") != 0) {
         if (auto code = read_justification_file(options.justification_file, context, draft)) {
             return *code;

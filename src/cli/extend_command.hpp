@@ -20,6 +20,7 @@ struct ExtendOptions {
     std::string justification_file;
     std::string contact;
     std::string reference;
+    std::string reference_prefix;
     std::string now;
     OutputOptions output;
     bool strict = false;

@@ -73,6 +73,22 @@ int write_result(const std::string& text, const CLI::App& command, const OutputO
     return to_int(ExitCode::ok);
 }
 
+void add_reference_prefix(CLI::App& command, std::string& prefix) {
+    command.add_option("--reference-prefix", prefix, "Put this before --reference unless it starts with it")
+        ->type_name("TEXT");
+}
+
+void apply_reference_prefix(const std::string& prefix, nlohmann::json& draft) {
+    if (prefix.empty() || !draft.is_object()) {
+        return;
+    }
+    const auto reference = draft.find("reference");
+    if (reference != draft.end() && reference->is_string() &&
+        !reference->get<std::string>().starts_with(prefix)) {
+        *reference = prefix + reference->get<std::string>();
+    }
+}
+
 bool fails_strict(bool strict, std::size_t warnings, CommandContext& context) {
     if (!strict || warnings == 0) {
         return false;

@@ -36,6 +36,10 @@ read_draft_file(const std::string& flag, const std::string& path, CommandContext
 [[nodiscard]] int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
                                CommandContext& context);
 
+// --reference-prefix: "INC-" and a reference "4711" make "INC-4711"; a reference that has the prefix is kept.
+void add_reference_prefix(CLI::App& command, std::string& prefix);
+void apply_reference_prefix(const std::string& prefix, nlohmann::json& draft);
+
 // "--strict: 2 warnings count as an error" when --strict and there are warnings; returns whether it failed.
 [[nodiscard]] bool fails_strict(bool strict, std::size_t warnings, CommandContext& context);
 

@@ -5,10 +5,12 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/version.hpp"
 #include "completion_command.hpp"
+#include "config_file.hpp"
 #include "create_command.hpp"
 #include "extend_command.hpp"
 #include "manual_command.hpp"
 #include "template_command.hpp"
+#include "text_input.hpp"
 #include "usage_error.hpp"
 #include "validate_command.hpp"
 #include "window_command.hpp"
@@ -18,6 +20,7 @@
 #include <ostream>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
+#include <sstream>
 
 namespace backup_request {
 namespace {
@@ -82,6 +85,31 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App* manual = add_manual_command(app);
     SchemaOptions schema_options;
     CLI::App* schema = add_schema_command(app, schema_options);
+
+    // The config file is checked here, before CLI11 reads it, so that an error can name its line.
+    const ConfigChoice config = choose_config(args, environment);
+    std::string config_path;
+    if (!config.path.empty()) {
+        std::istringstream no_stdin;
+        auto content = read_text_input(config.path, no_stdin);
+        if (const auto* error = std::get_if<ReadError>(&content)) {
+            if (config.required) {
+                err << "error: config file: " << visible_text(error->message)
+                    << "\nRun 'backup-request --help' for usage.\n";
+                return to_int(ExitCode::usage);
+            }
+        } else if (auto problem = check_config_text(std::get<std::string>(content), app, config.path)) {
+            err << "error: config file " << visible_text(*problem) << '\n';
+            return to_int(ExitCode::usage);
+        } else {
+            config_path = config.path;
+        }
+    }
+    app.config_formatter(std::make_shared<SharedKeysConfig>(app));
+    app.set_config("--config", config_path,
+                   "Read defaults from this TOML file (env BACKUP_REQUEST_CONFIG; default "
+                   "$XDG_CONFIG_HOME/backup-request/config.toml)")
+        ->type_name("PATH");
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
