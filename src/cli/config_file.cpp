@@ -7,6 +7,7 @@
 
 #include <CLI/Option.hpp>
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace backup_request {
@@ -121,6 +122,31 @@ std::optional<std::string> check_config_text(const std::string& text, const CLI:
             return where + "unknown key '" + key + "'" +
                    (section != nullptr ? " in [" + section->get_name() + "]" : "") +
                    (suggestion ? " (did you mean '" + *suggestion + "'?)" : "");
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> config_location_of_error(const std::string& text, const std::string& path,
+                                                    const std::string& message) {
+    std::istringstream lines(text);
+    std::size_t number = 0;
+    for (std::string line; std::getline(lines, line);) {
+        ++number;
+        const std::string_view trimmed = trim_whitespace(line);
+        const auto equals = trimmed.find('=');
+        if (trimmed.empty() || trimmed.front() == '#' || trimmed.front() == '[' ||
+            equals == std::string_view::npos) {
+            continue;
+        }
+        const std::string flag =
+            "--" + flag_name_for_key(std::string(trim_whitespace(trimmed.substr(0, equals))));
+        const auto at = message.find(flag);
+        const bool whole =
+            at != std::string::npos && (at + flag.size() == message.size() ||
+                                        !std::isalnum(static_cast<unsigned char>(message[at + flag.size()])));
+        if (whole && message[at + flag.size()] != '-') {
+            return path + ":" + std::to_string(number);
         }
     }
     return std::nullopt;

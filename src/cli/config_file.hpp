@@ -27,6 +27,12 @@ struct ConfigChoice {
 [[nodiscard]] std::optional<std::string> check_config_text(const std::string& text, const CLI::App& app,
                                                            const std::string& path);
 
+// Where in the config file a flag's value is set, for an error CLI11 reports about that flag
+// ("--retention-days: Value abc not in range 1 to 365"): "config.toml:2", or none when the message names no
+// key of the file.
+[[nodiscard]] std::optional<std::string>
+config_location_of_error(const std::string& text, const std::string& path, const std::string& message);
+
 // CLI11's TOML reader, with each top-level key copied to every command that has a flag of that name, and
 // "environments" read as --env.
 class SharedKeysConfig : public CLI::ConfigTOML {

@@ -89,6 +89,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     // The config file is checked here, before CLI11 reads it, so that an error can name its line.
     const ConfigChoice config = choose_config(args, environment);
     std::string config_path;
+    std::string config_text;
     if (!config.path.empty()) {
         std::istringstream no_stdin;
         auto content = read_text_input(config.path, no_stdin);
@@ -103,6 +104,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             return to_int(ExitCode::usage);
         } else {
             config_path = config.path;
+            config_text = std::get<std::string>(content);
         }
     }
     app.config_formatter(std::make_shared<SharedKeysConfig>(app));
@@ -128,8 +130,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         }
         const std::string command =
             failed == &app ? std::string("backup-request") : "backup-request " + failed->get_name();
-        err << "error: " << visible_text(usage_error_message(error, *failed, args)) << "\nRun '" << command
-            << " --help' for usage.\n";
+        const std::string message = usage_error_message(error, *failed, args);
+        if (const auto where = config_path.empty()
+                                   ? std::nullopt
+                                   : config_location_of_error(config_text, config_path, message)) {
+            err << "error: config file " << visible_text(*where) << ": " << visible_text(message)
+                << "\nFix the value in the config file, or give the flag on the command line.\n";
+            return to_int(ExitCode::usage);
+        }
+        err << "error: " << visible_text(message) << "\nRun '" << command << " --help' for usage.\n";
         return to_int(ExitCode::usage);
     }
 
