@@ -108,6 +108,17 @@ class CaseWriter {
     std::ostringstream out_;
 };
 
+// The optional contact and reference, shared by both kinds of case.
+void contact_items(CaseWriter& writer, const std::optional<std::string>& contact,
+                   const std::optional<std::string>& reference) {
+    if (contact) {
+        writer.item("Contact", safe_lines(*contact));
+    }
+    if (reference) {
+        writer.item("Our reference", safe_lines(*reference));
+    }
+}
+
 } // namespace
 
 std::string case_text(const Request& request, TextStyle style) {
@@ -125,12 +136,7 @@ std::string case_text(const Request& request, TextStyle style) {
     writer.list("Environment addresses", request.environments);
     writer.gap();
     writer.block("Business justification", request.justification);
-    if (request.contact) {
-        writer.item("Contact", safe_lines(*request.contact));
-    }
-    if (request.reference) {
-        writer.item("Our reference", safe_lines(*request.reference));
-    }
+    contact_items(writer, request.contact, request.reference);
     if (request.contact || request.reference) {
         writer.gap();
     }
@@ -157,12 +163,7 @@ std::string extension_case_text(const ExtensionRequest& request, TextStyle style
     writer.item("Access until (UTC)", format_utc_time(requested_expires_at(request)));
     writer.gap();
     writer.block("Business justification", request.justification);
-    if (request.contact) {
-        writer.item("Contact", safe_lines(*request.contact));
-    }
-    if (request.reference) {
-        writer.item("Our reference", safe_lines(*request.reference));
-    }
+    contact_items(writer, request.contact, request.reference);
     return writer.finish();
 }
 
