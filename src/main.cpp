@@ -1,6 +1,8 @@
-// The process edge: real arguments, streams, environment and clock handed to run(); unexpected exceptions end
-// here.
+// The process edge: real arguments, streams, environment and clock handed to run(); whether stdout took
+// everything decides between success and exit code 4; unexpected exceptions end here.
 #include "backup_request/cli/run.hpp"
+#include "backup_request/cli/standard_streams.hpp"
+#include "backup_request/exit_code.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -9,10 +11,21 @@
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+    using namespace backup_request;
+    // Closed standard descriptors are held by /dev/null, so a file opened later cannot become "stdout".
+    const bool stdin_closed = reserve_if_closed(STDIN_FILENO);
+    const bool stdout_closed = reserve_if_closed(STDOUT_FILENO);
+    (void)reserve_if_closed(STDERR_FILENO);
+    DescriptorOutput stdout_buffer(STDOUT_FILENO, stdout_closed);
+    std::ostream out(&stdout_buffer);
+    ClosedInput closed_stdin;
+    std::istream closed_in(&closed_stdin);
+    int code = 0;
     try {
         std::ios::sync_with_stdio(false);
+        std::istream& in = stdin_closed ? closed_in : std::cin;
         const std::vector<std::string> args(argv + 1, argv + argc);
-        const backup_request::Environment environment{
+        const Environment environment{
             [](const std::string& name) -> std::optional<std::string> {
                 const char* value = std::getenv(name.c_str());
                 return value == nullptr ? std::nullopt : std::optional<std::string>(value);
@@ -22,10 +35,20 @@ int main(int argc, char** argv) {
             ::isatty(STDOUT_FILENO) == 1,
             ::isatty(STDERR_FILENO) == 1,
         };
-        return backup_request::run(args, std::cin, std::cout, std::cerr, environment);
+        code = run(args, in, out, std::cerr, environment);
     } catch (const std::exception& error) {
         std::cerr << "backup-request: internal error: " << error.what()
                   << "\nThis is a bug; please report it with the command that caused it.\n";
-        return 70; // EX_SOFTWARE
+        code = 70; // EX_SOFTWARE
     }
+    if (const auto failure = finish_output(stdout_buffer, "stdout")) {
+        if (!failure->empty()) {
+            std::cerr << "error: " << *failure << '\n';
+        }
+        if (code == to_int(ExitCode::ok) || code == to_int(ExitCode::rule_violation)) {
+            code = to_int(ExitCode::output);
+        }
+    }
+    std::cerr.flush();
+    return code;
 }

@@ -61,7 +61,10 @@ std::optional<int> read_justification_file(const std::string& path, CommandConte
 
 int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
                  CommandContext& context) {
-    if (command.count("--output") == 0 || options.output == "-") {
+    // These name stdout itself: written through the checked stream, so a closed or full stdout is reported.
+    const bool is_stdout = options.output == "-" || options.output == "/dev/stdout" ||
+                           options.output == "/dev/fd/1" || options.output == "/proc/self/fd/1";
+    if (command.count("--output") == 0 || is_stdout) {
         context.out << text << std::flush;
         return to_int(ExitCode::ok);
     }
