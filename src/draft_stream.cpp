@@ -1,9 +1,13 @@
 // Reads lines with a hard size bound, so a huge line or a file without newlines cannot grow memory.
 #include "backup_request/draft_stream.hpp"
 
+#include "backup_request/read_failure.hpp"
+
 #include <algorithm>
 #include <cstring>
+#include <ios>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,9 +53,20 @@ class LineReader {
         return too_long ? LineStatus::too_long : LineStatus::ok;
     }
 
+    // Why reading stopped early, if a read failed ("Input/output error").
+    [[nodiscard]] const std::optional<std::string>& failure() const { return failure_; }
+
   private:
     bool refill() {
-        const std::streamsize got = input_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
+        std::streamsize got = 0;
+        if (!failure_) {
+            try {
+                got = input_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
+            } catch (const std::ios_base::failure& error) {
+                // libstdc++'s file buffers throw when read(2) fails; the input ends there.
+                failure_ = read_failure_reason(error);
+            }
+        }
         pos_ = 0;
         end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
         return end_ > 0;
@@ -61,6 +76,7 @@ class LineReader {
     std::vector<char> block_;
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
+    std::optional<std::string> failure_;
 };
 
 bool is_blank(const std::string& line) {
@@ -116,6 +132,7 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
     std::size_t size = first.size();
     lines.push_back(std::move(first));
     bool every_line_an_object = starts_with_brace(lines.front());
+    bool a_later_line_is_an_object = false;
     std::string line;
     const auto as_ndjson = [&]() {
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -135,6 +152,11 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
             return;
         }
         every_line_an_object = every_line_an_object && (is_blank(line) || starts_with_brace(line));
+        if (!a_later_line_is_an_object && starts_with_brace(line)) {
+            const auto alone = parse_json_text(line);
+            const auto* value = std::get_if<nlohmann::json>(&alone);
+            a_later_line_is_an_object = value != nullptr && value->is_object();
+        }
         size += line.size() + 1;
         lines.push_back(line);
     }
@@ -146,7 +168,7 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
     }
     auto parsed = parse_json_text(document);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
-        if (every_line_an_object) {
+        if (every_line_an_object || a_later_line_is_an_object) {
             as_ndjson();
             return;
         }
@@ -155,13 +177,9 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
     each({first_line, std::move(parsed)});
 }
 
-} // namespace
-
-void read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each) {
-    if (in.rdbuf() == nullptr) {
-        return;
-    }
-    LineReader input(*in.rdbuf());
+// The first line decides: a JSON value alone means NDJSON; otherwise the input is one document, or NDJSON
+// with a broken first line.
+void read_documents(LineReader& input, const std::function<void(DraftDocument&&)>& each) {
     std::string line;
     std::size_t number = 0;
     for (;;) {
@@ -187,6 +205,18 @@ void read_draft_documents(std::istream& in, const std::function<void(DraftDocume
         stream_lines(input, number, each);
         return;
     }
+}
+
+} // namespace
+
+std::optional<std::string> read_draft_documents(std::istream& in,
+                                                const std::function<void(DraftDocument&&)>& each) {
+    if (in.rdbuf() == nullptr) {
+        return std::nullopt;
+    }
+    LineReader input(*in.rdbuf());
+    read_documents(input, each);
+    return input.failure();
 }
 
 } // namespace backup_request

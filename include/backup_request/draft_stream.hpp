@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
+#include <optional>
+#include <string>
 
 namespace backup_request {
 
@@ -20,7 +22,11 @@ struct DraftDocument {
 
 // Calls `each` for every document, in order, as soon as it is read: NDJSON never holds more than one line in
 // memory. The input is NDJSON when its first non-blank line is a JSON value on its own; otherwise it is one
-// document (or, when that fails to parse and every line starts with '{', NDJSON with broken lines).
-void read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each);
+// document (or, when that fails to parse and every line starts with '{' or a later line is a JSON object on
+// its own, NDJSON with broken lines).
+// Returns why reading stopped early when a read failed ("Input/output error"); the documents read before it
+// have been passed to `each`.
+[[nodiscard]] std::optional<std::string>
+read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each);
 
 } // namespace backup_request

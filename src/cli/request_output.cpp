@@ -2,6 +2,7 @@
 #include "request_output.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/draft_stream.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/json_text.hpp"
 #include "backup_request/output_file.hpp"
@@ -31,9 +32,10 @@ int usage_error(CommandContext& context, const std::string& command, const std::
 
 std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const std::string& path,
                                                   CommandContext& context) {
-    auto content = read_text_input(path, context.in);
+    auto content = read_text_input(path, context.in, max_draft_bytes);
     if (auto* error = std::get_if<ReadError>(&content)) {
-        context.err << "error: " << flag << ": " << visible_text(error->message) << '\n';
+        context.err << "error: " << flag << ": " << visible_text(error->message)
+                    << (error->too_large ? "; split it into drafts of at most 1 MiB each" : "") << '\n';
         return to_int(ExitCode::input);
     }
     auto parsed = parse_json_text(std::get<std::string>(content));
@@ -48,13 +50,19 @@ std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const
 
 std::optional<int> read_justification_file(const std::string& path, CommandContext& context,
                                            nlohmann::json& draft) {
-    auto content = read_text_input(path, context.in);
+    auto content = read_text_input(path, context.in, max_justification_file_bytes);
     if (auto* error = std::get_if<ReadError>(&content)) {
-        context.err << "error: --justification-file: " << visible_text(error->message) << '\n';
+        context.err << "error: --justification-file: " << visible_text(error->message)
+                    << (error->too_large ? "; a justification holds at most 4000 characters" : "") << '\n';
         return to_int(ExitCode::input);
     }
+    auto& text = std::get<std::string>(content);
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text.
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        text.erase(0, 3);
+    }
     if (draft.is_object()) {
-        draft["justification"] = std::move(std::get<std::string>(content));
+        draft["justification"] = std::move(text);
     }
     return std::nullopt;
 }

@@ -92,12 +92,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     std::string config_text;
     if (!config.path.empty()) {
         std::istringstream no_stdin;
-        auto content = read_text_input(config.path, no_stdin);
+        auto content = read_text_input(config.path, no_stdin, max_config_file_bytes);
         if (const auto* error = std::get_if<ReadError>(&content)) {
             if (config.required) {
-                err << "error: config file: " << visible_text(error->message)
-                    << "\nRun 'backup-request --help' for usage.\n";
-                return to_int(ExitCode::usage);
+                err << "error: config file: " << visible_text(error->message) << '\n';
+                return to_int(ExitCode::input);
             }
         } else if (auto problem = check_config_text(std::get<std::string>(content), app, config.path)) {
             err << "error: config file " << visible_text(*problem) << '\n';

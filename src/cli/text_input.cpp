@@ -1,23 +1,65 @@
-// Reads a file or stdin whole; errors are messages for exit code 3, never exceptions.
+// Reads a file or stdin whole, in blocks and under a limit; errors are messages for exit code 3.
 #include "text_input.hpp"
 
+#include "backup_request/read_failure.hpp"
+
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <iterator>
-#include <sstream>
+#include <ios>
+#include <istream>
 #include <sys/stat.h>
 
 namespace backup_request {
+namespace {
 
-std::variant<std::string, ReadError> read_text_input(const std::string& path, std::istream& in) {
+std::string display_name(const std::string& path) {
+    return path == "-" ? std::string("stdin") : "'" + path + "'";
+}
+
+std::variant<std::string, ReadError> read_limited(std::streambuf& input, const std::string& path,
+                                                  std::size_t limit) {
+    std::string content;
+    std::array<char, 64 * 1024> block{};
+    for (;;) {
+        std::streamsize got = 0;
+        try {
+            got = input.sgetn(block.data(), static_cast<std::streamsize>(block.size()));
+        } catch (const std::ios_base::failure& failure) {
+            return ReadError{"cannot read " + display_name(path) + ": " + read_failure_reason(failure)};
+        }
+        if (got <= 0) {
+            return content;
+        }
+        if (content.size() + static_cast<std::size_t>(got) > limit) {
+            return ReadError{display_name(path) + " is larger than " + size_text(limit) +
+                                 ", the limit for this input",
+                             true};
+        }
+        content.append(block.data(), static_cast<std::size_t>(got));
+    }
+}
+
+} // namespace
+
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (std::size_t{1} << 20U) && bytes % (std::size_t{1} << 20U) == 0) {
+        return std::to_string(bytes >> 20U) + " MiB";
+    }
+    if (bytes >= 1024 && bytes % 1024 == 0) {
+        return std::to_string(bytes / 1024) + " KiB";
+    }
+    return std::to_string(bytes) + " bytes";
+}
+
+std::variant<std::string, ReadError> read_text_input(const std::string& path, std::istream& in,
+                                                     std::size_t limit) {
     if (path == "-") {
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        if (in.bad()) {
+        if (in.rdbuf() == nullptr) {
             return ReadError{"cannot read stdin"};
         }
-        return buffer.str();
+        return read_limited(*in.rdbuf(), path, limit);
     }
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
@@ -27,11 +69,7 @@ std::variant<std::string, ReadError> read_text_input(const std::string& path, st
     if (!file) {
         return ReadError{"cannot read '" + path + "': " + std::strerror(errno)};
     }
-    std::string content((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (file.bad()) {
-        return ReadError{"cannot read '" + path + "': " + std::strerror(errno)};
-    }
-    return content;
+    return read_limited(*file.rdbuf(), path, limit);
 }
 
 } // namespace backup_request

@@ -79,7 +79,7 @@ struct Judgement {
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
     std::size_t documents = 0;
-    read_draft_documents(in, [&](DraftDocument&& document) {
+    const auto failure = read_draft_documents(in, [&](DraftDocument&& document) {
         ++documents;
         DraftResult result{source, document.line, {}, false};
         if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
@@ -97,6 +97,12 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         }
         sink.add(std::move(result));
     });
+    if (failure) {
+        // The drafts read before the failure were judged; the rest of this input is lost, the next path is
+        // not.
+        sink.add(unreadable(source, *failure));
+        return;
+    }
     if (documents == 0) {
         // Most often a step before this one in a pipeline failed; passing it would hide that.
         sink.add({source,
@@ -123,9 +129,6 @@ void check_path(const std::string& path, const Judgement& judgement, CommandCont
         return;
     }
     check_stream(file, path, judgement, sink);
-    if (file.bad()) {
-        sink.add(unreadable(path, std::strerror(errno)));
-    }
 }
 
 } // namespace

@@ -2,7 +2,10 @@
 #include "backup_request/draft_stream.hpp"
 
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <ios>
 #include <sstream>
+#include <system_error>
 
 using namespace backup_request;
 
@@ -12,15 +15,33 @@ namespace {
 std::vector<std::string> documents(const std::string& text) {
     std::istringstream in(text);
     std::vector<std::string> out;
-    read_draft_documents(in, [&](DraftDocument&& d) {
+    const auto failure = read_draft_documents(in, [&](DraftDocument&& d) {
         const bool ok = std::holds_alternative<nlohmann::json>(d.parsed);
         const std::size_t line = ok ? d.line : std::get<JsonError>(d.parsed).line;
         out.push_back(std::to_string(line) + (ok ? ":ok" : ":error"));
     });
+    if (failure) {
+        out.push_back("failed: " + *failure);
+    }
     return out;
 }
 
 using Lines = std::vector<std::string>;
+
+// A stream that gives `good` in one read and then fails as a file buffer does when read(2) fails.
+class FailingInput : public std::stringbuf {
+  public:
+    explicit FailingInput(const std::string& good) : std::stringbuf(good) {}
+
+  protected:
+    std::streamsize xsgetn(char* data, std::streamsize size) override {
+        const auto got = std::stringbuf::xsgetn(data, size);
+        if (got == 0) {
+            throw std::ios_base::failure("read error", std::error_code(EIO, std::generic_category()));
+        }
+        return got;
+    }
+};
 
 } // namespace
 
@@ -62,9 +83,23 @@ TEST_CASE("A line over 1 MiB is reported and skipped, and the stream goes on") {
     const auto found = documents("{\"a\":1}\n" + huge + "\n{\"c\":3}\n");
     CHECK(found == Lines{"1:ok", "2:error", "3:ok"});
     std::istringstream in(huge);
-    read_draft_documents(in, [](DraftDocument&& d) {
+    (void)read_draft_documents(in, [](DraftDocument&& d) {
         REQUIRE(std::holds_alternative<JsonError>(d.parsed));
         CHECK(std::get<JsonError>(d.parsed).message ==
               "larger than 1 MiB, the limit for a draft; split it up or shorten the justification");
     });
+}
+
+TEST_CASE("A read error ends the input after the documents read before it, with the reason") {
+    FailingInput buffer("{\"a\":1}\n{\"b\":2}\n");
+    std::istream in(&buffer);
+    std::vector<std::size_t> lines;
+    const auto failure = read_draft_documents(in, [&](DraftDocument&& d) { lines.push_back(d.line); });
+    CHECK(lines == std::vector<std::size_t>{1, 2});
+    CHECK(failure == "Input/output error");
+}
+
+TEST_CASE("NDJSON whose first line is not JSON stays NDJSON: the later lines are judged") {
+    CHECK(documents("garbage\n{\"a\":1}\n{\"b\":2}\n") == Lines{"1:error", "2:ok", "3:ok"});
+    CHECK(documents("not json\nat all\n") == Lines{"1:error"});
 }
