@@ -49,7 +49,7 @@ FlagInfo flag_info(const CLI::Option& option) {
 std::vector<FlagInfo> flags_of(const CLI::App& app) {
     std::vector<FlagInfo> flags;
     for (const CLI::Option* option : app.get_options()) {
-        if (option->nonpositional()) {
+        if (option->nonpositional() && !option->get_group().empty()) {
             flags.push_back(flag_info(*option));
         }
     }

@@ -1,5 +1,5 @@
-// The config file: chosen, checked line by line (CLI11's own errors carry no line numbers), then read by
-// CLI11.
+// The config file: chosen, parsed with toml++ (line and column in every error), checked against the commands'
+// flags and the list of what a config file may hold, then handed to CLI11 as its config items.
 #include "config_file.hpp"
 
 #include "backup_request/closest_name.hpp"
@@ -7,8 +7,11 @@
 
 #include <CLI/Option.hpp>
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <sstream>
+#include <string_view>
+#include <toml++/toml.h>
 
 namespace backup_request {
 namespace {
@@ -16,24 +19,60 @@ namespace {
 // Config keys that are not the flag's own name.
 std::string flag_name_for_key(std::string key) {
     std::replace(key.begin(), key.end(), '_', '-');
-    return key == "environments" ? "env" : key;
+    if (key == "environments") {
+        return "env";
+    }
+    return key == "time-zone" ? "timezone" : key;
 }
 
-std::vector<std::string> long_names(const CLI::App& app) {
+// What a config file may hold: who you are and how you work. Anything else that is a flag is refused, with
+// the reason for the ones people try.
+constexpr std::array<std::string_view, 12> allowed_keys = {
+    "contact", "env",    "timezone", "reference-prefix", "color",    "quiet",
+    "verbose", "format", "compact",  "strict",           "no-input", "retention-days"};
+
+std::string refusal_reason(const std::string& flag) {
+    if (flag == "now") {
+        return "it is the clock; use --now or BACKUP_REQUEST_NOW for one run";
+    }
+    if (flag == "output" || flag == "force") {
+        return "where a request is written, and whether a file is replaced, is decided per run on the "
+               "command "
+               "line";
+    }
+    if (flag == "allow-secrets") {
+        return "a safety check is turned off per run, with --allow-secrets on the command line, never by a "
+               "file";
+    }
+    if (flag == "config") {
+        return "a config file cannot name another";
+    }
+    return "it is a fact of one request, not a default; give it on the command line or in a draft";
+}
+
+const CLI::Option* find_flag(const CLI::App& app, const std::string& name) {
+    for (const CLI::Option* option : app.get_options()) {
+        const auto& names = option->get_lnames();
+        if (!option->get_group().empty() && std::find(names.begin(), names.end(), name) != names.end()) {
+            return option;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> flag_names(const CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::Option* option : app.get_options()) {
+        if (option->get_group().empty()) {
+            continue;
+        }
         for (const auto& name : option->get_lnames()) {
-            if (name != "help" && name != "config") {
+            if (name != "help" && name != "version" && name != "config") {
                 names.push_back(name);
             }
         }
     }
     return names;
-}
-
-bool has_flag(const CLI::App& app, const std::string& name) {
-    const auto names = long_names(app);
-    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 std::vector<const CLI::App*> commands_of(const CLI::App& app) {
@@ -46,85 +85,244 @@ std::vector<const CLI::App*> commands_of(const CLI::App& app) {
     return commands;
 }
 
+std::string position(const std::string& path, const toml::source_region& where) {
+    return path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column);
+}
+
+const char* type_name(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "an integer";
+    case toml::node_type::floating_point:
+        return "a number with a fraction";
+    case toml::node_type::boolean:
+        return "true or false";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::table:
+        return "a table";
+    default:
+        return "a date or time";
+    }
+}
+
+bool takes_several(const CLI::Option& option) {
+    return option.get_items_expected_max() > 1 ||
+           option.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll;
+}
+
+// The value as CLI11's inputs, or what it must be instead.
+std::variant<std::vector<std::string>, std::string> inputs_of(const toml::node& value,
+                                                              const CLI::Option& option) {
+    const bool is_flag = option.get_expected_min() == 0;
+    if (is_flag) {
+        if (const auto* flag = value.as_boolean()) {
+            return std::vector<std::string>{flag->get() ? "true" : "false"};
+        }
+        if (const auto* count = value.as_integer();
+            count != nullptr && option.get_lnames().front() == "verbose") {
+            return std::vector<std::string>{std::to_string(count->get())};
+        }
+        return std::string("true or false");
+    }
+    if (const auto* text = value.as_string()) {
+        return std::vector<std::string>{text->get()};
+    }
+    const bool whole_number = option.get_type_name().find("INT") != std::string::npos;
+    if (const auto* number = value.as_integer(); number != nullptr && whole_number) {
+        return std::vector<std::string>{std::to_string(number->get())};
+    }
+    if (const auto* array = value.as_array(); array != nullptr && takes_several(option)) {
+        std::vector<std::string> items;
+        for (const auto& element : *array) {
+            const auto* text = element.as_string();
+            if (text == nullptr) {
+                return "an array of strings, but item " + std::to_string(items.size() + 1) + " is " +
+                       type_name(element);
+            }
+            items.push_back(text->get());
+        }
+        return items;
+    }
+    if (whole_number) {
+        return std::string("a whole number");
+    }
+    return std::string(takes_several(option) ? "a string or an array of strings" : "a string");
+}
+
+struct Section {
+    const CLI::App* command; // nullptr: the top level
+    std::vector<std::string> known;
+};
+
+struct Problem {
+    toml::source_position where;
+    std::string message;
+};
+
+// Checks one key = value and appends its config items; a problem otherwise.
+std::optional<Problem> add_key(const toml::key& key, const toml::node& value, const Section& section,
+                               const CLI::App& app, const std::string& path,
+                               std::vector<CLI::ConfigItem>& items) {
+    const std::string where = position(path, key.source());
+    const std::string name(key.str());
+    const std::string flag = flag_name_for_key(name);
+    const std::string in_table =
+        section.command != nullptr ? " in [" + section.command->get_name() + "]" : "";
+    if (std::find(section.known.begin(), section.known.end(), flag) == section.known.end()) {
+        const auto suggestion = closest_name(name, section.known);
+        return Problem{key.source().begin, where + ": unknown key '" + name + "'" + in_table +
+                                               (suggestion ? " (did you mean '" + *suggestion + "'?)" : "")};
+    }
+    if (std::find(allowed_keys.begin(), allowed_keys.end(), flag) == allowed_keys.end()) {
+        return Problem{key.source().begin,
+                       where + ": '" + name + "' cannot be set in a config file: " + refusal_reason(flag)};
+    }
+    // The commands this key reaches: its table's command, or (top level) every command with that flag.
+    std::vector<const CLI::App*> targets;
+    if (section.command != nullptr) {
+        targets.push_back(section.command);
+    } else {
+        if (find_flag(app, flag) != nullptr) {
+            targets.push_back(&app);
+        }
+        for (const CLI::App* command : commands_of(app)) {
+            if (find_flag(*command, flag) != nullptr) {
+                targets.push_back(command);
+            }
+        }
+    }
+    for (const CLI::App* target : targets) {
+        const CLI::Option* option = find_flag(*target, flag);
+        auto inputs = inputs_of(value, *option);
+        if (const auto* wanted = std::get_if<std::string>(&inputs)) {
+            const bool item = wanted->find("but item") != std::string::npos;
+            return Problem{value.source().begin, position(path, value.source()) + ": '" + name +
+                                                     "' must be " + *wanted +
+                                                     (item ? "" : std::string(", not ") + type_name(value))};
+        }
+        CLI::ConfigItem item;
+        if (target != &app) {
+            item.parents = {target->get_name()};
+        }
+        item.name = flag;
+        item.inputs = std::get<std::vector<std::string>>(inputs);
+        items.push_back(std::move(item));
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-ConfigChoice choose_config(const std::vector<std::string>& args, const Environment& environment) {
+std::variant<ConfigChoice, ConfigChoiceError> choose_config(const std::vector<std::string>& args,
+                                                            const Environment& environment) {
     for (std::size_t i = 0; i < args.size(); ++i) {
+        std::optional<std::string> given;
         if (args[i] == "--config" && i + 1 < args.size()) {
-            return {args[i + 1], true};
+            given = args[i + 1];
+        } else if (args[i].starts_with("--config=")) {
+            given = args[i].substr(9);
         }
-        if (args[i].starts_with("--config=")) {
-            return {args[i].substr(9), true};
+        if (given) {
+            if (given->empty()) {
+                return ConfigChoiceError{
+                    "--config: the path is empty; name a TOML file, or leave --config out"};
+            }
+            return ConfigChoice{*given, true};
         }
     }
     if (auto path = environment.variable("BACKUP_REQUEST_CONFIG"); path && !path->empty()) {
-        return {*path, true};
+        return ConfigChoice{*path, true};
     }
-    if (auto xdg = environment.variable("XDG_CONFIG_HOME"); xdg && !xdg->empty()) {
-        return {*xdg + "/backup-request/config.toml", false};
+    // The XDG spec: a relative XDG_CONFIG_HOME is invalid and must be ignored.
+    if (auto xdg = environment.variable("XDG_CONFIG_HOME"); xdg && xdg->starts_with('/')) {
+        return ConfigChoice{*xdg + "/backup-request/config.toml", false};
     }
     if (auto home = environment.variable("HOME"); home && !home->empty()) {
-        return {*home + "/.config/backup-request/config.toml", false};
+        return ConfigChoice{*home + "/.config/backup-request/config.toml", false};
     }
-    return {};
+    return ConfigChoice{};
 }
 
-std::optional<std::string> check_config_text(const std::string& text, const CLI::App& app,
-                                             const std::string& path) {
+std::variant<std::vector<CLI::ConfigItem>, ConfigError>
+read_config_text(const std::string& text, const CLI::App& app, const std::string& path) {
     if (const auto offset = find_invalid_utf8(text)) {
-        return path + ": not valid UTF-8 (at byte " + std::to_string(*offset + 1) + ")";
+        return ConfigError{
+            {path + ": not valid UTF-8 (at byte " + std::to_string(*offset + 1) + "); save it as UTF-8"}};
     }
-    std::vector<std::string> commands;
-    std::vector<std::string> every_flag = long_names(app);
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& error) {
+        // toml++ reports syntax errors as exceptions; here they become a value at once.
+        return ConfigError{
+            {position(path, error.source()) + ": not TOML: " + std::string(error.description())}};
+    }
+    std::vector<std::string> command_names;
+    std::vector<std::string> every_flag = flag_names(app);
     for (const CLI::App* command : commands_of(app)) {
-        commands.push_back(command->get_name());
-        const auto names = long_names(*command);
+        command_names.push_back(command->get_name());
+        const auto names = flag_names(*command);
         every_flag.insert(every_flag.end(), names.begin(), names.end());
     }
-    every_flag.emplace_back("environments");
-    const CLI::App* section = nullptr;
-    std::istringstream lines(text);
-    std::size_t number = 0;
-    for (std::string line; std::getline(lines, line);) {
-        ++number;
-        const std::string where = path + ":" + std::to_string(number) + ": ";
-        const std::string_view trimmed = trim_whitespace(line);
-        if (trimmed.empty() || trimmed.front() == '#') {
+    std::sort(every_flag.begin(), every_flag.end());
+    every_flag.erase(std::unique(every_flag.begin(), every_flag.end()), every_flag.end());
+    const Section top{nullptr, every_flag};
+
+    std::vector<CLI::ConfigItem> top_items;
+    std::vector<CLI::ConfigItem> table_items;
+    std::vector<Problem> problems;
+    for (const auto& [key, value] : root) {
+        if (const auto* table = value.as_table()) {
+            const std::string name(key.str());
+            const CLI::App* command =
+                std::find(command_names.begin(), command_names.end(), name) != command_names.end()
+                    ? app.get_subcommand(name)
+                    : nullptr;
+            if (command == nullptr) {
+                const auto suggestion = closest_name(name, command_names);
+                problems.push_back(
+                    {key.source().begin, position(path, key.source()) + ": unknown table [" + name + "]" +
+                                             (suggestion ? " (did you mean [" + *suggestion + "]?)"
+                                                         : ": tables are command names")});
+                continue;
+            }
+            const Section section{command, flag_names(*command)};
+            for (const auto& [inner_key, inner_value] : *table) {
+                if (auto problem = add_key(inner_key, inner_value, section, app, path, table_items)) {
+                    problems.push_back(std::move(*problem));
+                }
+            }
             continue;
         }
-        if (trimmed.front() == '[') {
-            if (trimmed.back() != ']') {
-                return where + "a table header must look like [create]";
-            }
-            const std::string name(trim_whitespace(trimmed.substr(1, trimmed.size() - 2)));
-            const auto found = std::find(commands.begin(), commands.end(), name);
-            if (found == commands.end()) {
-                const auto suggestion = closest_name(name, commands);
-                return where + "unknown table [" + name + "]" +
-                       (suggestion ? " (did you mean [" + *suggestion + "]?)" : ": tables are command names");
-            }
-            section = app.get_subcommand(name);
-            continue;
-        }
-        const auto equals = trimmed.find('=');
-        if (equals == std::string_view::npos) {
-            return where + "expected key = value";
-        }
-        const std::string key(trim_whitespace(trimmed.substr(0, equals)));
-        if (trim_whitespace(trimmed.substr(equals + 1)).empty()) {
-            return where + "'" + key + "' has no value";
-        }
-        const std::string flag = flag_name_for_key(key);
-        const std::vector<std::string> known = section != nullptr ? long_names(*section) : every_flag;
-        if (std::find(known.begin(), known.end(), flag) == known.end() &&
-            std::find(known.begin(), known.end(), key) == known.end()) {
-            const auto suggestion = closest_name(key, known);
-            return where + "unknown key '" + key + "'" +
-                   (section != nullptr ? " in [" + section->get_name() + "]" : "") +
-                   (suggestion ? " (did you mean '" + *suggestion + "'?)" : "");
+        if (auto problem = add_key(key, value, top, app, path, top_items)) {
+            problems.push_back(std::move(*problem));
         }
     }
-    return std::nullopt;
+    if (!problems.empty()) {
+        // toml++ keeps keys sorted by name; people read a file from the top.
+        std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+            return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+        });
+        ConfigError error;
+        for (auto& problem : problems) {
+            error.messages.push_back(std::move(problem.message));
+        }
+        return error;
+    }
+    // A command's own table wins over the top level for the same flag.
+    std::vector<CLI::ConfigItem> items = table_items;
+    for (auto& item : top_items) {
+        const bool overridden = std::any_of(table_items.begin(), table_items.end(), [&](const auto& other) {
+            return other.parents == item.parents && other.name == item.name;
+        });
+        if (!overridden) {
+            items.push_back(std::move(item));
+        }
+    }
+    return items;
 }
 
 std::optional<std::string> config_location_of_error(const std::string& text, const std::string& path,
@@ -150,35 +348,6 @@ std::optional<std::string> config_location_of_error(const std::string& text, con
         }
     }
     return std::nullopt;
-}
-
-std::vector<CLI::ConfigItem> SharedKeysConfig::from_config(std::istream& input) const {
-    std::vector<CLI::ConfigItem> read = CLI::ConfigTOML::from_config(input);
-    std::vector<CLI::ConfigItem> out;
-    for (auto item : read) {
-        if (item.name != "++" && item.name != "--") {
-            item.name = flag_name_for_key(item.name);
-        }
-        if (!item.parents.empty() || item.name == "++" || item.name == "--") {
-            out.push_back(std::move(item));
-            continue;
-        }
-        if (has_flag(app_, item.name)) {
-            out.push_back(item);
-        }
-        for (const CLI::App* command : commands_of(app_)) {
-            const bool own_value = std::any_of(read.begin(), read.end(), [&](const CLI::ConfigItem& other) {
-                return other.parents == std::vector<std::string>{command->get_name()} &&
-                       flag_name_for_key(other.name) == item.name;
-            });
-            if (has_flag(*command, item.name) && !own_value) {
-                CLI::ConfigItem copy = item;
-                copy.parents = {command->get_name()};
-                out.push_back(std::move(copy));
-            }
-        }
-    }
-    return out;
 }
 
 } // namespace backup_request

@@ -1,5 +1,7 @@
-// Defaults people repeat in every case, from a TOML file through CLI11's config support: top-level keys apply
-// to every command that has that flag, a [create] or [extend] table to that command alone, and flags win.
+// Defaults people repeat in every case, from a TOML file (read with toml++): top-level keys apply to every
+// command that has that flag, a [create] or [extend] table to that command alone, and flags win. A config
+// file holds who you are and how you work; the clock, a request's own facts, the output target and the
+// safety switches are refused there.
 #pragma once
 
 #include "command_context.hpp"
@@ -8,6 +10,7 @@
 #include <CLI/Config.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace backup_request {
@@ -17,15 +20,23 @@ struct ConfigChoice {
     bool required = false; // given with --config or BACKUP_REQUEST_CONFIG: it must exist
 };
 
-// --config PATH (or --config=PATH) in `args`, else BACKUP_REQUEST_CONFIG, else
-// $XDG_CONFIG_HOME/backup-request/config.toml (~/.config when XDG_CONFIG_HOME is unset).
-[[nodiscard]] ConfigChoice choose_config(const std::vector<std::string>& args,
-                                         const Environment& environment);
+struct ConfigChoiceError {
+    std::string message;
+};
 
-// An error naming the line ("config.toml:3: unknown key 'contct' (did you mean 'contact'?)"), if the file's
-// sections and keys do not fit the commands of `app`.
-[[nodiscard]] std::optional<std::string> check_config_text(const std::string& text, const CLI::App& app,
-                                                           const std::string& path);
+// --config PATH (or --config=PATH) in `args`, else BACKUP_REQUEST_CONFIG, else
+// $XDG_CONFIG_HOME/backup-request/config.toml (~/.config when XDG_CONFIG_HOME is unset or relative, as the
+// XDG spec says). An empty --config is an error.
+[[nodiscard]] std::variant<ConfigChoice, ConfigChoiceError>
+choose_config(const std::vector<std::string>& args, const Environment& environment);
+
+// The config file's values as CLI11 takes them, or every problem found, each naming its line and column
+// ("config.toml:3:1: 'now' cannot be set in a config file: ..."), in the order of the file.
+struct ConfigError {
+    std::vector<std::string> messages;
+};
+[[nodiscard]] std::variant<std::vector<CLI::ConfigItem>, ConfigError>
+read_config_text(const std::string& text, const CLI::App& app, const std::string& path);
 
 // Where in the config file a flag's value is set, for an error CLI11 reports about that flag
 // ("--retention-days: Value abc not in range 1 to 365"): "config.toml:2", or none when the message names no
@@ -33,15 +44,19 @@ struct ConfigChoice {
 [[nodiscard]] std::optional<std::string>
 config_location_of_error(const std::string& text, const std::string& path, const std::string& message);
 
-// CLI11's TOML reader, with each top-level key copied to every command that has a flag of that name, and
-// "environments" read as --env.
-class SharedKeysConfig : public CLI::ConfigTOML {
+// Hands CLI11 the values read_config_text() produced: the file was read once, under its size limit, and is
+// not opened again.
+class PreparsedConfig : public CLI::Config {
   public:
-    explicit SharedKeysConfig(const CLI::App& app) : app_(app) {}
-    std::vector<CLI::ConfigItem> from_config(std::istream& input) const override;
+    explicit PreparsedConfig(std::vector<CLI::ConfigItem> values) : items_(std::move(values)) {}
+    std::string to_config(const CLI::App* /*app*/, bool /*defaults*/, bool /*write_description*/,
+                          std::string /*prefix*/) const override {
+        return {};
+    }
+    std::vector<CLI::ConfigItem> from_config(std::istream& /*input*/) const override { return items_; }
 
   private:
-    const CLI::App& app_;
+    std::vector<CLI::ConfigItem> items_;
 };
 
 } // namespace backup_request

@@ -32,6 +32,9 @@ std::string roff(const std::string& text) {
 
 void write_options(std::ostringstream& out, const CLI::App& app) {
     for (const CLI::Option* option : app.get_options()) {
+        if (option->get_group().empty()) { // hidden
+            continue;
+        }
         std::string names;
         for (const auto& name : option->get_snames()) {
             names += (names.empty() ? "" : ", ") + ("\\fB\\-" + name + "\\fR");

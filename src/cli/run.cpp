@@ -86,31 +86,49 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     SchemaOptions schema_options;
     CLI::App* schema = add_schema_command(app, schema_options);
 
-    // The config file is checked here, before CLI11 reads it, so that an error can name its line.
-    const ConfigChoice config = choose_config(args, environment);
+    // The config file is read and checked here, once and under its size limit, so that an error can name its
+    // line; CLI11 gets its values without opening it again. --help and --version work whatever it holds.
+    const bool help_or_version = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+        return arg == "--help" || arg == "-h" || arg == "--version";
+    });
+    auto choice = choose_config(args, environment);
+    if (const auto* error = std::get_if<ConfigChoiceError>(&choice)) {
+        err << "error: " << visible_text(error->message) << "\nRun 'backup-request --help' for usage.\n";
+        return to_int(ExitCode::usage);
+    }
+    const ConfigChoice& config = std::get<ConfigChoice>(choice);
     std::string config_path;
     std::string config_text;
-    if (!config.path.empty()) {
+    std::vector<CLI::ConfigItem> config_items;
+    if (!config.path.empty() && !help_or_version) {
         std::istringstream no_stdin;
         auto content = read_text_input(config.path, no_stdin, max_config_file_bytes);
         if (const auto* error = std::get_if<ReadError>(&content)) {
-            if (config.required) {
+            if (config.required || error->too_large) {
                 err << "error: config file: " << visible_text(error->message) << '\n';
                 return to_int(ExitCode::input);
             }
-        } else if (auto problem = check_config_text(std::get<std::string>(content), app, config.path)) {
-            err << "error: config file " << visible_text(*problem) << '\n';
-            return to_int(ExitCode::usage);
         } else {
+            auto read = read_config_text(std::get<std::string>(content), app, config.path);
+            if (const auto* problem = std::get_if<ConfigError>(&read)) {
+                for (const auto& message : problem->messages) {
+                    err << "error: config file " << visible_text(message) << '\n';
+                }
+                return to_int(ExitCode::usage);
+            }
             config_path = config.path;
-            config_text = std::get<std::string>(content);
+            config_text = std::move(std::get<std::string>(content));
+            config_items = std::move(std::get<std::vector<CLI::ConfigItem>>(read));
         }
     }
-    app.config_formatter(std::make_shared<SharedKeysConfig>(app));
-    app.set_config("--config", config_path,
+    app.add_option("--config", config_path,
                    "Read defaults from this TOML file (env BACKUP_REQUEST_CONFIG; default "
                    "$XDG_CONFIG_HOME/backup-request/config.toml)")
         ->type_name("PATH");
+    app.config_formatter(std::make_shared<PreparsedConfig>(std::move(config_items)));
+    // CLI11 reads config items through a config option; this hidden one points at a file that is always
+    // there, and the formatter above returns what was read from the user's file.
+    app.set_config("--preloaded-config", config_path.empty() ? "" : "/dev/null")->group("");
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
