@@ -94,8 +94,12 @@ AddressResult normalize_environment_address(std::string_view original) {
         rest.remove_prefix(scheme_end + 3);
     }
     const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-    if (authority.find('@') != std::string_view::npos) {
-        return fail("env-userinfo", quoted(text) + " holds a user name or password: give only the host name");
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        // The password (or the whole user part) is never repeated: stderr ends up in logs and CI output.
+        const std::string host(authority.substr(at + 1));
+        return fail("env-userinfo", "the address of " + quoted(host) +
+                                        " holds a user name or password (not repeated here): give only the "
+                                        "host name, and change that password if it was real");
     }
     if (authority.starts_with('[')) {
         return fail("env-ip-literal", quoted(text) + " is an IP address: give the environment's host name");
