@@ -123,14 +123,31 @@ Evaluation evaluate_draft(const json& document, sys_seconds now, const DraftOpti
         return {std::move(reading.diagnostics), std::nullopt};
     }
     reading.input.allow_secrets = options.allow_secrets;
+    const Diagnostics duplicates = duplicate_key_diagnostics(options.duplicate_keys);
+    reading.diagnostics.insert(reading.diagnostics.begin(), duplicates.begin(), duplicates.end());
     Evaluation evaluation = evaluate_request(reading.input, now);
     merge_into_evaluation(reading.diagnostics, evaluation);
     return evaluation;
 }
 
+Diagnostics duplicate_key_diagnostics(const std::vector<std::string>& pointers) {
+    Diagnostics diagnostics;
+    for (const auto& pointer : pointers) {
+        const std::string key = pointer.substr(pointer.rfind('/') + 1);
+        std::string field = pointer.substr(1);
+        std::replace(field.begin(), field.end(), '/', '.');
+        diagnostics.push_back(make_error_at("draft-duplicate-key", field, pointer,
+                                            "'" + key +
+                                                "' is given more than once; JSON keeps only the last "
+                                                "value, so remove the others"));
+    }
+    return diagnostics;
+}
+
 Diagnostics diagnose_draft(const json& document, sys_seconds now, const DraftOptions& options) {
     if (is_extension_draft(document)) {
-        return evaluate_extension_draft(document, now, options.allow_secrets).diagnostics;
+        return evaluate_extension_draft(document, now, options.allow_secrets, options.duplicate_keys)
+            .diagnostics;
     }
     return evaluate_draft(document, now, options).diagnostics;
 }

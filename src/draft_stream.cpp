@@ -97,17 +97,18 @@ bool starts_with_brace(const std::string& line) {
 void emit_line(const std::string& line, std::size_t number, LineStatus status,
                const std::function<void(DraftDocument&&)>& each) {
     if (status == LineStatus::too_long) {
-        each({number, too_large(number)});
+        each({number, too_large(number), {}});
         return;
     }
     if (is_blank(line)) {
         return;
     }
-    auto parsed = parse_json_text(line);
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(line, &duplicates);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         error->line = number;
     }
-    each({number, std::move(parsed)});
+    each({number, std::move(parsed), std::move(duplicates)});
 }
 
 // Reads the rest of the input as NDJSON, one line at a time.
@@ -166,7 +167,8 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         document += part;
         document += '\n';
     }
-    auto parsed = parse_json_text(document);
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(document, &duplicates);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         if (every_line_an_object || a_later_line_is_an_object) {
             as_ndjson();
@@ -174,7 +176,7 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         }
         error->line += first_line - 1;
     }
-    each({first_line, std::move(parsed)});
+    each({first_line, std::move(parsed), std::move(duplicates)});
 }
 
 // The first line decides: a JSON value alone means NDJSON; otherwise the input is one document, or NDJSON
@@ -196,12 +198,13 @@ void read_documents(LineReader& input, const std::function<void(DraftDocument&&)
         if (is_blank(line)) {
             continue;
         }
-        auto parsed = parse_json_text(line);
+        std::vector<std::string> duplicates;
+        auto parsed = parse_json_text(line, &duplicates);
         if (std::holds_alternative<JsonError>(parsed)) {
             read_whole_document(input, std::move(line), number, each);
             return;
         }
-        each({number, std::move(parsed)});
+        each({number, std::move(parsed), std::move(duplicates)});
         stream_lines(input, number, each);
         return;
     }

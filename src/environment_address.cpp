@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_set>
 
 namespace backup_request {
 namespace {
@@ -147,13 +148,7 @@ EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
                                                "acme-prd.outsystemsenterprise.com"));
         return check;
     }
-    if (addresses.size() > max_environments) {
-        check.diagnostics.push_back(make_error("env-too-many", "environments",
-                                               std::to_string(addresses.size()) +
-                                                   " environment addresses: at most 50 fit in one request; "
-                                                   "split it into several"));
-        return check;
-    }
+    std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < addresses.size(); ++i) {
         const std::string field = "environments[" + std::to_string(i) + "]";
         auto result = normalize_environment_address(addresses[i]);
@@ -162,12 +157,20 @@ EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
             continue;
         }
         auto& host = std::get<std::string>(result);
-        if (std::find(check.hosts.begin(), check.hosts.end(), host) != check.hosts.end()) {
+        if (!seen.insert(host).second) {
             check.diagnostics.push_back(
                 make_warning("env-duplicate", field, host + " is given more than once; it is kept once"));
             continue;
         }
         check.hosts.push_back(std::move(host));
+    }
+    // Counted after duplicates are dropped: the limit is on distinct environments, and every other problem
+    // above is still reported.
+    if (check.hosts.size() > max_environments) {
+        check.diagnostics.push_back(make_error("env-too-many", "environments",
+                                               std::to_string(check.hosts.size()) +
+                                                   " distinct environment addresses: at most 50 fit in one "
+                                                   "request; split it into several"));
     }
     return check;
 }

@@ -2,6 +2,7 @@
 // ignored.
 #include "backup_request/extension_draft.hpp"
 
+#include "backup_request/draft.hpp"
 #include "backup_request/payload.hpp"
 #include "draft_fields.hpp"
 
@@ -46,8 +47,11 @@ ExtensionDraftReading read_extension_draft(const json& document) {
     return reading;
 }
 
-ExtensionEvaluation evaluate_extension_draft(const json& document, sys_seconds now, bool allow_secrets) {
+ExtensionEvaluation evaluate_extension_draft(const json& document, sys_seconds now, bool allow_secrets,
+                                             const std::vector<std::string>& duplicate_keys) {
     ExtensionDraftReading reading = read_extension_draft(document);
+    const Diagnostics duplicates = duplicate_key_diagnostics(duplicate_keys);
+    reading.diagnostics.insert(reading.diagnostics.begin(), duplicates.begin(), duplicates.end());
     if (!document.is_object()) {
         return {std::move(reading.diagnostics), std::nullopt};
     }

@@ -3,6 +3,8 @@
 
 #include "backup_request/utf8_text.hpp"
 
+#include <set>
+
 namespace backup_request {
 namespace {
 
@@ -96,9 +98,76 @@ struct ErrorCatcher : nlohmann::json_sax<nlohmann::json> {
     }
 };
 
+// Follows the parse through nlohmann's callback to find keys repeated within one object.
+class DuplicateKeyFinder {
+  public:
+    explicit DuplicateKeyFinder(std::vector<std::string>& found) : found_(found) {}
+
+    bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using Event = nlohmann::json::parse_event_t;
+        switch (event) {
+        case Event::object_start:
+        case Event::array_start:
+            frames_.push_back({event == Event::object_start, {}, {}, 0});
+            break;
+        case Event::object_end:
+        case Event::array_end:
+            frames_.pop_back();
+            count_element();
+            break;
+        case Event::key: {
+            auto& frame = frames_.back();
+            frame.key = parsed.get<std::string>();
+            if (!frame.keys.insert(frame.key).second) {
+                found_.push_back(pointer() + "/" + escaped(frame.key));
+            }
+            break;
+        }
+        case Event::value:
+            count_element();
+            break;
+        }
+        return true;
+    }
+
+  private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t index;
+    };
+
+    void count_element() {
+        if (!frames_.empty() && !frames_.back().object) {
+            ++frames_.back().index;
+        }
+    }
+
+    static std::string escaped(const std::string& key) {
+        std::string out;
+        for (const char c : key) {
+            out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+        }
+        return out;
+    }
+
+    // The pointer of the innermost object, from the keys and indexes of the frames around it.
+    std::string pointer() const {
+        std::string out;
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+            out += "/" + (frames_[i].object ? escaped(frames_[i].key) : std::to_string(frames_[i].index));
+        }
+        return out;
+    }
+
+    std::vector<std::string>& found_;
+    std::vector<Frame> frames_;
+};
+
 } // namespace
 
-JsonParseResult parse_json_text(std::string_view text) {
+JsonParseResult parse_json_text(std::string_view text, std::vector<std::string>* duplicate_keys) {
     if (const auto offset = find_invalid_utf8(text)) {
         const auto where = position_of(text, *offset);
         return JsonError{where.line, where.column, "invalid UTF-8; save the file as UTF-8"};
@@ -117,9 +186,14 @@ JsonParseResult parse_json_text(std::string_view text) {
     try {
         // Without exceptions first: a batch may hold many broken lines, and a throw per line costs more than
         // parsing again to learn where and why.
-        auto value = nlohmann::json::parse(text, nullptr, false);
+        auto value = duplicate_keys == nullptr
+                         ? nlohmann::json::parse(text, nullptr, false)
+                         : nlohmann::json::parse(text, DuplicateKeyFinder(*duplicate_keys), false);
         if (!value.is_discarded()) {
             return value;
+        }
+        if (duplicate_keys != nullptr) {
+            duplicate_keys->clear();
         }
         ErrorCatcher catcher;
         (void)nlohmann::json::sax_parse(text, &catcher);

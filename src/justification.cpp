@@ -35,10 +35,32 @@ bool same_word(std::string_view a, std::string_view b) {
 // One pass, no allocation for ordinary text: this runs on every draft of a batch. Placeholders are: nothing
 // but punctuation, one character repeated, one word repeated ("test test test"), lorem ipsum, or a known
 // word.
-bool is_placeholder(std::string_view text) {
-    if (text == template_justification) {
-        return true;
+// Letters and digits only, lower-cased: "Replace this text: what..." -> "replacethistextwhat...".
+void squeeze_into(std::string_view text, std::string& out) {
+    out.clear();
+    for (const char c : text) {
+        if (is_alnum_ascii(c)) {
+            out += lower_ascii(c);
+        }
     }
+}
+
+// The template's own text, however it was edited: trimmed (a shorter piece of it), extended (text before or
+// after it), re-cased or re-punctuated.
+bool is_template_text(std::string_view text) {
+    static const std::string squeezed_template = [] {
+        std::string out;
+        squeeze_into(template_justification, out);
+        return out;
+    }();
+    thread_local std::string squeezed;
+    squeeze_into(text, squeezed);
+    constexpr std::size_t shortest_piece = 16; // "replacethistext" and one more letter
+    return squeezed.find(squeezed_template) != std::string::npos ||
+           (squeezed.size() >= shortest_piece && squeezed_template.find(squeezed) != std::string::npos);
+}
+
+bool is_placeholder(std::string_view text) {
     std::size_t letters = 0;
     char first_letter = 0;
     bool one_character = true;
@@ -121,6 +143,19 @@ JustificationCheck check_justification(std::string_view raw) {
         return check;
     }
     const std::size_t length = count_code_points(check.text);
+    if (check.text.empty()) {
+        check.diagnostics.push_back(make_error("justification-missing", field,
+                                               "the justification is empty: say what happened, the business "
+                                               "impact, and what data you need"));
+        return check;
+    }
+    if (is_template_text(check.text)) {
+        check.diagnostics.push_back(make_error("justification-placeholder", field,
+                                               "the justification is still the template's text: replace it "
+                                               "with what happened, the business impact, and what data you "
+                                               "need"));
+        return check;
+    }
     if (is_placeholder(check.text)) {
         check.diagnostics.push_back(make_error("justification-placeholder", field,
                                                "the justification is a placeholder, not a reason: say what "

@@ -18,7 +18,11 @@ struct DraftReading {
 // What the command line adds to a draft's own content.
 struct DraftOptions {
     bool allow_secrets = false;
+    std::vector<std::string> duplicate_keys; // JSON Pointers of keys the draft's text repeats
 };
+
+// A draft-duplicate-key error for each repeated key: JSON keeps only the last value, silently.
+[[nodiscard]] Diagnostics duplicate_key_diagnostics(const std::vector<std::string>& pointers);
 
 // read_draft, then the rules: the one path that create, create --from and validate all take.
 [[nodiscard]] Evaluation evaluate_draft(const nlohmann::json& document, sys_seconds now,

@@ -18,6 +18,7 @@ inline constexpr std::size_t max_draft_bytes = std::size_t{1} << 20U;
 struct DraftDocument {
     std::size_t line = 1; // where the document starts, 1-based
     JsonParseResult parsed;
+    std::vector<std::string> duplicate_keys; // JSON Pointers of repeated keys
 };
 
 // Calls `each` for every document, in order, as soon as it is read: NDJSON never holds more than one line in

@@ -18,8 +18,9 @@ struct ExtensionDraftReading {
 [[nodiscard]] ExtensionDraftReading read_extension_draft(const nlohmann::json& document);
 
 // read_extension_draft, then the extension rules: the path that extend, extend --from and validate share.
-[[nodiscard]] ExtensionEvaluation evaluate_extension_draft(const nlohmann::json& document, sys_seconds now,
-                                                           bool allow_secrets = false);
+[[nodiscard]] ExtensionEvaluation
+evaluate_extension_draft(const nlohmann::json& document, sys_seconds now, bool allow_secrets = false,
+                         const std::vector<std::string>& duplicate_keys = {});
 
 // The extension payload: stable keys in a fixed order (docs/payload.md).
 [[nodiscard]] nlohmann::ordered_json to_extension_payload(const ExtensionRequest& request);

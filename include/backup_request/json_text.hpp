@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace backup_request {
 
@@ -19,6 +20,9 @@ struct JsonError {
 
 using JsonParseResult = std::variant<nlohmann::json, JsonError>;
 
-[[nodiscard]] JsonParseResult parse_json_text(std::string_view text);
+// When `duplicate_keys` is given, it receives the JSON Pointer of every key that repeats one before it in
+// the same object ("/contact"); nlohmann keeps the last value, so a duplicate is otherwise silent.
+[[nodiscard]] JsonParseResult parse_json_text(std::string_view text,
+                                              std::vector<std::string>* duplicate_keys = nullptr);
 
 } // namespace backup_request

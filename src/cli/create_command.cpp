@@ -175,12 +175,14 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
     json draft = options.example ? example_draft() : json::object();
+    std::vector<std::string> duplicate_keys;
     if (from_draft) {
         auto read = read_draft_file("--from", options.from, context);
         if (const int* code = std::get_if<int>(&read)) {
             return *code;
         }
-        draft = std::move(std::get<json>(read));
+        draft = std::move(std::get<DraftFile>(read).document);
+        duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
         if (options.example && draft.is_object()) {
             const json example = example_draft();
             draft.insert(example.begin(), example.end()); // only the fields the draft lacks
@@ -200,7 +202,8 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         return to_int(ExitCode::usage);
     }
 
-    Evaluation evaluation = evaluate_draft(draft, resolved.time, DraftOptions{options.allow_secrets});
+    Evaluation evaluation =
+        evaluate_draft(draft, resolved.time, DraftOptions{options.allow_secrets, std::move(duplicate_keys)});
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);

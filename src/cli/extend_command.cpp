@@ -144,12 +144,14 @@ int run_extend(const CLI::App& command, const ExtendOptions& options, CommandCon
     const sys_seconds time = std::get<ResolvedNow>(now).time;
 
     json draft = json::object();
+    std::vector<std::string> duplicate_keys;
     if (from_draft) {
         auto read = read_draft_file("--from", options.from, context);
         if (const int* code = std::get_if<int>(&read)) {
             return *code;
         }
-        draft = std::move(std::get<json>(read));
+        draft = std::move(std::get<DraftFile>(read).document);
+        duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
     }
     overlay_flags(command, options, draft);
     apply_time_zone_variable(context, draft);
@@ -160,7 +162,8 @@ int run_extend(const CLI::App& command, const ExtendOptions& options, CommandCon
         }
     }
 
-    const ExtensionEvaluation evaluation = evaluate_extension_draft(draft, time, options.allow_secrets);
+    const ExtensionEvaluation evaluation =
+        evaluate_extension_draft(draft, time, options.allow_secrets, duplicate_keys);
     print_diagnostics(context.err, evaluation.diagnostics, !context.quiet);
     if (!evaluation.request) {
         return to_int(ExitCode::rule_violation);

@@ -30,22 +30,23 @@ int usage_error(CommandContext& context, const std::string& command, const std::
     return to_int(ExitCode::usage);
 }
 
-std::variant<nlohmann::json, int> read_draft_file(const std::string& flag, const std::string& path,
-                                                  CommandContext& context) {
+std::variant<DraftFile, int> read_draft_file(const std::string& flag, const std::string& path,
+                                             CommandContext& context) {
     auto content = read_text_input(path, context.in, max_draft_bytes);
     if (auto* error = std::get_if<ReadError>(&content)) {
         context.err << "error: " << flag << ": " << visible_text(error->message)
                     << (error->too_large ? "; split it into drafts of at most 1 MiB each" : "") << '\n';
         return to_int(ExitCode::input);
     }
-    auto parsed = parse_json_text(std::get<std::string>(content));
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(std::get<std::string>(content), &duplicates);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         context.err << "error: " << flag << ": " << visible_text(path == "-" ? "<stdin>" : path) << ":"
                     << error->line << ":" << error->column << ": not JSON: " << visible_text(error->message)
                     << " [json-invalid]\n";
         return to_int(ExitCode::input);
     }
-    return std::move(std::get<nlohmann::json>(parsed));
+    return DraftFile{std::move(std::get<nlohmann::json>(parsed)), std::move(duplicates)};
 }
 
 std::optional<int> read_justification_file(const std::string& path, CommandContext& context,

@@ -24,9 +24,15 @@ void add_output_flags(CLI::App& command, OutputOptions& options);
 // Prints "error: MESSAGE" and the help hint for `command`; returns the usage exit code.
 int usage_error(CommandContext& context, const std::string& command, const std::string& message);
 
+// A draft read from a file, with the keys its text repeats (JSON keeps only the last of each).
+struct DraftFile {
+    nlohmann::json document;
+    std::vector<std::string> duplicate_keys;
+};
+
 // The JSON document at `path` ('-' for stdin) for `flag`; on failure an exit code, the message printed.
-[[nodiscard]] std::variant<nlohmann::json, int>
-read_draft_file(const std::string& flag, const std::string& path, CommandContext& context);
+[[nodiscard]] std::variant<DraftFile, int> read_draft_file(const std::string& flag, const std::string& path,
+                                                           CommandContext& context);
 
 // Reads --justification-file into draft["justification"]; on failure an exit code, the message printed.
 [[nodiscard]] std::optional<int> read_justification_file(const std::string& path, CommandContext& context,

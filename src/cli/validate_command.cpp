@@ -93,7 +93,9 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
             if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
                 draft["time_zone"] = judgement.time_zone;
             }
-            result.diagnostics = diagnose_draft(draft, judgement.now, DraftOptions{judgement.allow_secrets});
+            result.diagnostics =
+                diagnose_draft(draft, judgement.now,
+                               DraftOptions{judgement.allow_secrets, std::move(document.duplicate_keys)});
         }
         sink.add(std::move(result));
     });

@@ -53,3 +53,15 @@ TEST_CASE("Raw NUL bytes and numbers beyond a double are errors, not crashes (fo
     CHECK(nul.message == "a NUL byte, which JSON text cannot hold");
     CHECK(error_of("[123123e100000]").message == "number overflow parsing '123123e100000'");
 }
+
+TEST_CASE("Repeated keys are found with their JSON Pointers, in nested objects and arrays too") {
+    std::vector<std::string> duplicates;
+    auto result = parse_json_text(
+        R"({"a":1,"b":{"c":1,"c":2},"a":3,"l":[{"x":1},{"y":1,"y":2}],"k/~":1,"k/~":2})", &duplicates);
+    REQUIRE(std::holds_alternative<nlohmann::json>(result));
+    CHECK(std::get<nlohmann::json>(result)["a"] == 3); // nlohmann keeps the last
+    CHECK(duplicates == std::vector<std::string>{"/b/c", "/a", "/l/1/y", "/k~1~0"});
+    duplicates.clear();
+    (void)parse_json_text(R"({"a":{"b":1},"c":{"b":2}})", &duplicates);
+    CHECK(duplicates.empty());
+}

@@ -54,10 +54,23 @@ TEST_CASE("Placeholders are errors") {
     for (const char* text :
          {"test", "n/a", "N/A", "TBD", "asap", "URGENT!!!", "todo", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
           "test test test test test test test test", "Lorem ipsum dolor sit amet, consectetur",
-          "..................................", ""}) {
+          "..................................",
+          // The template's own text, edited: trimmed, re-cased, extended, cut short.
+          "Replace this text: what happened and when (UTC), the business impact, and which data you need "
+          "from the backup",
+          "replace this text: what happened and when (utc), the business impact, and which data you need "
+          "from the backup.",
+          "Replace this text: what happened and when (UTC), the business impact, and which data you need "
+          "from the backup. We lost the orders table at 14:05 UTC.",
+          "Replace this text: what happened"}) {
         CAPTURE(text);
         CHECK(codes(text) == Codes{"justification-placeholder"});
     }
+}
+
+TEST_CASE("An empty justification is missing, not a placeholder") {
+    CHECK(codes("") == Codes{"justification-missing"});
+    CHECK(codes("   \n\t ") == Codes{"justification-missing"});
 }
 
 TEST_CASE("Invalid UTF-8 and control characters are errors") {
