@@ -3,6 +3,7 @@
 
 #include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/duration_text.hpp"
+#include "backup_request/markdown_text.hpp"
 #include "backup_request/retention_window.hpp"
 
 #include <sstream>
@@ -25,23 +26,6 @@ std::string safe_lines(std::string_view text) {
     return out;
 }
 
-// Characters that Markdown would read as formatting, escaped so the text shows as typed: inline markup
-// anywhere, block markup only where a line starts.
-std::string markdown_escaped(std::string_view line) {
-    std::string out;
-    const auto first = line.find_first_not_of(' ');
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        const bool inline_markup = std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos;
-        const bool block_markup = i == first && std::string_view("#+->=").find(c) != std::string_view::npos;
-        if (inline_markup || block_markup) {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out;
-}
-
 class CaseWriter {
   public:
     explicit CaseWriter(TextStyle style) : style_(style) {}
@@ -60,7 +44,7 @@ class CaseWriter {
 
     void item(std::string_view label, std::string_view value) {
         if (markdown()) {
-            out_ << "**" << label << ":** `" << value << "`\n\n";
+            out_ << "**" << label << ":** " << markdown_code_span(value) << "\n\n";
         } else {
             out_ << label << ": " << value << "\n";
         }
@@ -69,7 +53,11 @@ class CaseWriter {
     void list(std::string_view label, const std::vector<std::string>& values) {
         out_ << (markdown() ? "**" : "") << label << (markdown() ? ":**\n\n" : ":\n");
         for (const auto& value : values) {
-            out_ << (markdown() ? "- `" : "  - ") << safe_lines(value) << (markdown() ? "`\n" : "\n");
+            if (markdown()) {
+                out_ << "- " << markdown_code_span(safe_lines(value)) << "\n";
+            } else {
+                out_ << "  - " << safe_lines(value) << "\n";
+            }
         }
         out_ << (markdown() ? "\n" : "");
     }
@@ -82,7 +70,7 @@ class CaseWriter {
             const std::size_t end = std::min(safe.find('\n', start), safe.size());
             const std::string_view line = std::string_view(safe).substr(start, end - start);
             out_ << (markdown() ? ">" : "  ") << (markdown() && !line.empty() ? " " : "")
-                 << (markdown() ? markdown_escaped(line) : std::string(line)) << "\n";
+                 << (markdown() ? markdown_escaped_line(line) : std::string(line)) << "\n";
             start = end + 1;
         }
         out_ << "\n";
