@@ -44,6 +44,12 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                                    "the retention must be 1 to 365 days, not " +
                                        std::to_string(input.retention_days) +
                                        " (the vendor's policy is 15)"));
+    } else if (input.retention_days != default_retention_days) {
+        // A longer window lets a point the vendor no longer has pass; a shorter one refuses points it has.
+        found.push_back(make_warning("retention-not-vendor", "retention.days",
+                                     "the window is judged with " + std::to_string(input.retention_days) +
+                                         " days, but the vendor keeps backups for 15: the vendor will judge "
+                                         "the point in time against 15 days"));
     }
     const int retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
     const bool zone_ok = check_time_zone_field(input.time_zone, found);

@@ -160,6 +160,11 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
                        quoted(text) + " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z), an "
                                       "offset (like -05:00), or give --timezone Area/City for a local time");
     }
+    // "14:30:00 Z" and "14:30:00 +00" are as clear as without the space.
+    if (scan.rest().size() > 1 && scan.peek() == ' ' &&
+        std::string_view("Zz+-").find(scan.rest()[1]) != std::string_view::npos) {
+        scan.advance();
+    }
     if (scan.take('Z') || scan.take('z')) {
         return ZoneOffset{};
     }
@@ -170,8 +175,8 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
         if (!hours) {
             return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
         }
-        scan.take(':');
-        const auto minutes = scan.fixed_digits(2);
+        // "+00" and "+05" (PostgreSQL's output) are whole hours.
+        const auto minutes = scan.at_end() ? std::optional<int>(0) : (scan.take(':'), scan.fixed_digits(2));
         if (!minutes) {
             return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
         }
@@ -208,10 +213,55 @@ struct DateTimeFields {
     bool subseconds = false;
 };
 
-// YYYY-MM-DD, then T, t or a space, then HH:MM[:SS[.fraction]].
+// Digits after the decimal point; whether any of them is not zero (".000" loses nothing).
+std::variant<bool, TimeParseError> scan_fraction(Scanner& scan, std::string_view text) {
+    if (!is_digit(scan.peek())) {
+        return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
+    }
+    bool nonzero = false;
+    while (is_digit(scan.peek())) {
+        nonzero = nonzero || scan.peek() != '0';
+        scan.advance();
+    }
+    return nonzero;
+}
+
+// ISO 8601's basic form, YYYYMMDDTHHMM[SS[.fraction]], after its year.
+std::variant<DateTimeFields, TimeParseError> scan_basic_date_time(Scanner& scan, std::string_view text,
+                                                                  int year) {
+    DateTimeFields fields;
+    const auto month = scan.fixed_digits(2);
+    const auto day = month ? scan.fixed_digits(2) : std::nullopt;
+    if (!day || !(scan.take('T') || scan.take('t'))) {
+        return failure("time-invalid", quoted(text) + " is not a date and time (in the basic form, write "
+                                                      "20261120T143000Z)");
+    }
+    const auto hour = scan.fixed_digits(2);
+    const auto minute = hour ? scan.fixed_digits(2) : std::nullopt;
+    if (!minute) {
+        return failure("time-invalid", "expected the time of day as HHMM or HHMMSS in " + quoted(text));
+    }
+    fields = {year, *month, *day, *hour, *minute, 0, false};
+    if (const auto second = is_digit(scan.peek()) ? scan.fixed_digits(2) : std::nullopt) {
+        fields.second = *second;
+        if (scan.take('.') || scan.take(',')) {
+            auto fraction = scan_fraction(scan, text);
+            if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+                return std::move(*error);
+            }
+            fields.subseconds = std::get<bool>(fraction);
+        }
+    }
+    return fields;
+}
+
+// YYYY-MM-DD, then T, t or a space, then HH:MM[:SS[.fraction]]; or the basic form YYYYMMDDTHHMMSS.
 std::variant<DateTimeFields, TimeParseError> scan_date_time(Scanner& scan, std::string_view text) {
     DateTimeFields fields;
     const auto year = scan.fixed_digits(4);
+    if (year && is_digit(scan.peek())) {
+        return scan_basic_date_time(scan, text, *year);
+    }
     const auto month = year && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
     const auto day = month && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
     if (!day) {
@@ -240,13 +290,11 @@ std::variant<DateTimeFields, TimeParseError> scan_date_time(Scanner& scan, std::
     }
     fields.second = *second;
     if (scan.take('.') || scan.take(',')) {
-        if (!is_digit(scan.peek())) {
-            return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
+        auto fraction = scan_fraction(scan, text);
+        if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+            return std::move(*error);
         }
-        while (is_digit(scan.peek())) {
-            scan.advance();
-        }
-        fields.subseconds = true;
+        fields.subseconds = std::get<bool>(fraction);
     }
     return fields;
 }

@@ -9,6 +9,7 @@
 #include "backup_request/payload.hpp"
 #include "guided_intake.hpp"
 #include "now_option.hpp"
+#include "option_checks.hpp"
 
 #include <ostream>
 
@@ -132,10 +133,11 @@ CLI::App* add_create_command(CLI::App& app, CreateOptions& options) {
     create
         ->add_option("--now", options.now,
                      "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     create->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
-        ->check(CLI::Range(1, 365))
+        ->check(whole_number_in(1, 365, "days"))
         ->default_str("15");
     add_reference_prefix(*create, options.reference_prefix);
     add_output_flags(*create, options.output);

@@ -8,6 +8,7 @@
 #include "backup_request/extension_draft.hpp"
 #include "backup_request/payload.hpp"
 #include "now_option.hpp"
+#include "option_checks.hpp"
 
 #include <ostream>
 
@@ -101,7 +102,7 @@ CLI::App* add_extend_command(CLI::App& app, ExtendOptions& options) {
     delivered->excludes(expires);
     extend->add_option("--days", options.days, "Extra days of access wanted")
         ->type_name("N")
-        ->check(CLI::Range(1, 7));
+        ->check(whole_number_in(1, 7, "days"));
     extend
         ->add_option("--timezone,--time-zone", options.time_zone,
                      "Read times without an offset as local time in this IANA zone (env BACKUP_REQUEST_TZ)")
@@ -118,7 +119,8 @@ CLI::App* add_extend_command(CLI::App& app, ExtendOptions& options) {
     extend
         ->add_option("--now", options.now,
                      "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     add_reference_prefix(*extend, options.reference_prefix);
     add_output_flags(*extend, options.output);
     extend->add_flag("--strict", options.strict, "Fail on warnings as on errors");

@@ -4,6 +4,7 @@
 
 #include "backup_request/cli/diagnostic_printer.hpp"
 
+#include <date/date.h>
 #include <ostream>
 
 namespace backup_request {
@@ -26,6 +27,14 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
         return NowError{source + ": " + visible_text(error->message)};
     }
     const auto& time = std::get<ParsedTime>(parsed);
+    // Every time a request holds is within a year of now; these bounds keep all of them four-digit years.
+    using namespace date::literals;
+    constexpr auto earliest = date::sys_days{1971_y / date::January / 1};
+    constexpr auto latest = date::sys_days{9998_y / date::December / 31};
+    if (time.time < earliest || time.time >= latest) {
+        return NowError{source + ": " + visible_text(*text) +
+                        " is too far from today to judge a request against; give a time from 1971 to 9998"};
+    }
     if (time.subseconds_dropped && !context.quiet) {
         context.err << diagnostic_line(make_warning("time-subseconds-dropped", "now",
                                                     source +

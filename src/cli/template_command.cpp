@@ -4,6 +4,7 @@
 #include "backup_request/draft.hpp"
 #include "backup_request/exit_code.hpp"
 #include "now_option.hpp"
+#include "option_checks.hpp"
 
 #include <ostream>
 
@@ -18,7 +19,8 @@ CLI::App* add_template_command(CLI::App& app, TemplateOptions& options) {
     command
         ->add_option("--now", options.now,
                      "Base the example point in time on this time (env BACKUP_REQUEST_NOW)")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     return command;
 }
 

@@ -7,6 +7,7 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/validation_report.hpp"
 #include "now_option.hpp"
+#include "option_checks.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -150,7 +151,8 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
     validate
         ->add_option("--now", options.now,
                      "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     validate
         ->add_option(
             "--timezone,--time-zone", options.time_zone,

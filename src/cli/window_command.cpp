@@ -6,6 +6,7 @@
 #include "backup_request/time_field.hpp"
 #include "backup_request/window_picture.hpp"
 #include "now_option.hpp"
+#include "option_checks.hpp"
 #include "request_output.hpp"
 
 #include <ostream>
@@ -39,10 +40,11 @@ CLI::App* add_window_command(CLI::App& app, WindowOptions& options) {
                      "Read --at without an offset as local time in this IANA zone (env BACKUP_REQUEST_TZ)")
         ->type_name("AREA/CITY");
     command->add_option("--now", options.now, "Use this time instead of the clock (env BACKUP_REQUEST_NOW)")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     command->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
-        ->check(CLI::Range(1, 365))
+        ->check(whole_number_in(1, 365, "days"))
         ->default_str("15");
     command->add_option("--format", options.format, "human (text and a picture) or json")
         ->check(CLI::IsMember({"human", "json"}))

@@ -74,7 +74,21 @@ TEST_CASE("The retention length is checked, and judged with") {
     input.retention_days = 366;
     CHECK(evaluate_request(input, now).diagnostics.at(0).field == "retention.days");
     input.retention_days = 1; // 21.5 hours old: still inside, leaving in 2.5 hours
-    CHECK(codes(evaluate_request(input, now).diagnostics) == Codes{"time-expires-soon"});
+    CHECK(codes(evaluate_request(input, now).diagnostics) ==
+          Codes{"retention-not-vendor", "time-expires-soon"});
     input.point_in_time = "now-25h";
+    CHECK(codes(evaluate_request(input, now).diagnostics) == Codes{"retention-not-vendor", "time-too-old"});
+}
+
+TEST_CASE("A window other than the vendor's 15 days is a warning, even when it lets an old point pass") {
+    auto input = valid_input();
+    input.point_in_time = "now-26d";
+    input.retention_days = 365;
+    const auto found = evaluate_request(input, now).diagnostics;
+    CHECK(codes(found) == Codes{"retention-not-vendor"});
+    CHECK(found.at(0).message ==
+          "the window is judged with 365 days, but the vendor keeps backups for 15: the "
+          "vendor will judge the point in time against 15 days");
+    input.retention_days = 15;
     CHECK(codes(evaluate_request(input, now).diagnostics) == Codes{"time-too-old"});
 }

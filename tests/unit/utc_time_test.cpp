@@ -118,10 +118,28 @@ TEST_CASE("Trailing garbage and empty input are rejected") {
     CHECK(error_of("2026-11-20T14:30:00Zabc").code == "time-invalid");
     CHECK(error_of("2026-11-20T14:30:00Z UTC").code == "time-invalid");
     CHECK(error_of("2026-11-20").code == "time-invalid");
-    CHECK(error_of("20261120T143000Z").code == "time-invalid");
     CHECK(error_of("2026-11-20X14:30:00Z").code == "time-invalid");
     CHECK(error_of("yesterday").code == "time-invalid");
-    CHECK(error_of("2026-11-20T14:30:00-05").code == "time-invalid");
+    CHECK(error_of("2026-11-20T14:30:00-5").code == "time-invalid");
+    CHECK(error_of("20261120T14").code == "time-invalid");
+    CHECK(error_of("2026112T143000Z").code == "time-invalid");
+}
+
+TEST_CASE("Unambiguous forms people paste are accepted: PostgreSQL's, ISO 8601 basic, a space before Z") {
+    CHECK(parsed_text("2026-11-20 14:30:00+00") == "2026-11-20T14:30:00Z");
+    CHECK(parsed_text("2026-11-20 09:30:00-05") == "2026-11-20T14:30:00Z");
+    CHECK(parsed_text("2026-11-20 14:30:00.123456+00") == "2026-11-20T14:30:00Z");
+    CHECK(parsed_text("20261119T143000Z") == "2026-11-19T14:30:00Z");
+    CHECK(parsed_text("20261119T1430Z") == "2026-11-19T14:30:00Z");
+    CHECK(parsed_text("20261119T153000+0100") == "2026-11-19T14:30:00Z");
+    CHECK(parsed_text("2026-11-20T14:30:00 Z") == "2026-11-20T14:30:00Z");
+    CHECK(parsed_text("2026-11-20T20:00:00 +05:30") == "2026-11-20T14:30:00Z");
+}
+
+TEST_CASE("A zero fraction loses nothing and is not reported") {
+    auto result = parse_point_in_time("2026-11-20T14:30:00.000Z", now);
+    REQUIRE(std::holds_alternative<ParsedTime>(result));
+    CHECK_FALSE(std::get<ParsedTime>(result).subseconds_dropped);
 }
 
 TEST_CASE("Times outside the years 0000 to 9999 are rejected (found by fuzzing)") {
