@@ -93,6 +93,12 @@ AddressResult normalize_environment_address(std::string_view original) {
                                            "its https:// URL");
         }
         rest.remove_prefix(scheme_end + 3);
+    } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
+        const std::string scheme = to_lower(rest.substr(0, colon));
+        if (scheme == "https" || scheme == "http") {
+            return fail("env-invalid", quoted(text) + " is a malformed URL: write " + scheme +
+                                           "://, then the host name, like https://acme-prd.outsystemsenterprise.com");
+        }
     }
     const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
     if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
@@ -102,7 +108,8 @@ AddressResult normalize_environment_address(std::string_view original) {
                                         " holds a user name or password (not repeated here): give only the "
                                         "host name, and change that password if it was real");
     }
-    if (authority.starts_with('[')) {
+    // Two colons or more: an IPv6 address ("2001:db8::1"; CLI11 takes the brackets off "[::1]").
+    if (authority.starts_with('[') || std::count(authority.begin(), authority.end(), ':') >= 2) {
         return fail("env-ip-literal", quoted(text) + " is an IP address: give the environment's host name");
     }
     if (authority.find(':') != std::string_view::npos) {

@@ -1,6 +1,7 @@
 // Unit tests for environment address normalization and the list rules.
 #include "backup_request/environment_address.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace backup_request;
@@ -90,4 +91,38 @@ TEST_CASE("The list: at least one, duplicates kept once with a warning, errors a
         many.pop_back();
         CHECK(check_environments(many).diagnostics.empty());
     }
+}
+
+TEST_CASE("IPv6 addresses and malformed URL schemes are named as what they are, not as ports") {
+    CHECK(normalized("[::1]") == "error env-ip-literal");
+    CHECK(normalized("::1") == "error env-ip-literal");
+    CHECK(normalized("2001:db8::1") == "error env-ip-literal");
+    CHECK(normalized("https://[2001:db8::1]:8443/") == "error env-ip-literal");
+    CHECK(normalized("http:/host.example.com") == "error env-invalid");
+    CHECK(normalized("https:host.example.com") == "error env-invalid");
+    CHECK(normalized("host.example.com:443") == "error env-port");
+    auto result = normalize_environment_address("https:host.example.com");
+    CHECK(std::get<AddressError>(result).message ==
+          "'https:host.example.com' is a malformed URL: write https://, then the host name, like "
+          "https://acme-prd.outsystemsenterprise.com");
+}
+
+TEST_CASE("The 50-address limit counts distinct addresses, and other problems are still reported") {
+    std::vector<std::string> addresses;
+    for (int i = 0; i < 60; ++i) {
+        addresses.push_back("env" + std::to_string(i % 40) + ".example.com");
+    }
+    auto check = check_environments(addresses);
+    CHECK(check.hosts.size() == 40);
+    CHECK(std::none_of(check.diagnostics.begin(), check.diagnostics.end(),
+                       [](const Diagnostic& d) { return d.code == "env-too-many"; }));
+    addresses.clear();
+    for (int i = 0; i < 51; ++i) {
+        addresses.push_back("env" + std::to_string(i) + ".example.com");
+    }
+    addresses.emplace_back("10.0.0.1");
+    check = check_environments(addresses);
+    REQUIRE(check.diagnostics.size() == 2);
+    CHECK(check.diagnostics[0].code == "env-ip-literal");
+    CHECK(check.diagnostics[1].code == "env-too-many");
 }
