@@ -96,8 +96,9 @@ AddressResult normalize_environment_address(std::string_view original) {
     } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
         const std::string scheme = to_lower(rest.substr(0, colon));
         if (scheme == "https" || scheme == "http") {
-            return fail("env-invalid", quoted(text) + " is a malformed URL: write " + scheme +
-                                           "://, then the host name, like https://acme-prd.outsystemsenterprise.com");
+            return fail("env-invalid",
+                        quoted(text) + " is a malformed URL: write " + scheme +
+                            "://, then the host name, like https://acme-prd.outsystemsenterprise.com");
         }
     }
     const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));

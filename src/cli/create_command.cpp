@@ -191,7 +191,9 @@ int run_create(const CLI::App& command, const CreateOptions& options, CommandCon
         }
     }
     overlay_flags(command, options, draft);
-    apply_time_zone_variable(context, draft);
+    if (auto error = apply_time_zone_variable(context, draft, resolved.time)) {
+        return usage_error(context, "create", *error);
+    }
     apply_reference_prefix(options.reference_prefix, draft);
     if (command.count("--justification-file") != 0) {
         if (auto code = read_justification_file(options.justification_file, context, draft)) {

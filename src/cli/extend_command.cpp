@@ -156,7 +156,9 @@ int run_extend(const CLI::App& command, const ExtendOptions& options, CommandCon
         duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
     }
     overlay_flags(command, options, draft);
-    apply_time_zone_variable(context, draft);
+    if (auto error = apply_time_zone_variable(context, draft, time)) {
+        return usage_error(context, "extend", *error);
+    }
     apply_reference_prefix(options.reference_prefix, draft);
     if (command.count("--justification-file") != 0) {
         if (auto code = read_justification_file(options.justification_file, context, draft)) {

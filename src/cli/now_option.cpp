@@ -3,6 +3,7 @@
 #include "now_option.hpp"
 
 #include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/time_zone.hpp"
 
 #include <date/date.h>
 #include <ostream>
@@ -45,13 +46,47 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
     return ResolvedNow{time.time, source};
 }
 
-void apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft) {
+namespace {
+
+// Whether a time field of the draft is a wall time that needs a zone to mean anything.
+bool needs_time_zone(const nlohmann::json& draft, sys_seconds now) {
+    for (const char* field : {"point_in_time", "delivered_at", "access_expires_at"}) {
+        const auto found = draft.find(field);
+        if (found == draft.end() || !found->is_string()) {
+            continue;
+        }
+        const auto parsed = parse_point_in_time(found->get<std::string>(), now);
+        const auto* error = std::get_if<TimeParseError>(&parsed);
+        if (error != nullptr && error->code == "time-no-zone") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<std::string> apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft,
+                                                    sys_seconds now) {
     if (!draft.is_object() || draft.contains("time_zone")) {
-        return;
+        return std::nullopt;
     }
-    if (auto zone = context.environment.variable("BACKUP_REQUEST_TZ"); zone && !zone->empty()) {
-        draft["time_zone"] = std::move(*zone);
+    auto zone = context.environment.variable("BACKUP_REQUEST_TZ");
+    if (!zone || zone->empty()) {
+        return std::nullopt;
     }
+    if (const auto error = check_time_zone(*zone)) {
+        if (needs_time_zone(draft, now)) {
+            return "BACKUP_REQUEST_TZ: " + visible_text(error->message);
+        }
+        // Every time has its own offset: a broken variable changes nothing, so it only earns a note.
+        context.log->warn(
+            "BACKUP_REQUEST_TZ={} is not a time zone; ignored, since every time given has an offset",
+            visible_text(*zone));
+        return std::nullopt;
+    }
+    draft["time_zone"] = std::move(*zone);
+    return std::nullopt;
 }
 
 } // namespace backup_request

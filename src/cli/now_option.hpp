@@ -18,7 +18,9 @@ struct NowError {
 [[nodiscard]] std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value,
                                                               CommandContext& context);
 
-// BACKUP_REQUEST_TZ fills a draft's time_zone when neither the draft nor --timezone gave one.
-void apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft);
+// BACKUP_REQUEST_TZ fills a draft's time_zone when neither the draft nor --timezone gave one. A variable that
+// names no zone is a usage error (the message returned) when a time needs it, and is ignored otherwise.
+[[nodiscard]] std::optional<std::string> apply_time_zone_variable(const CommandContext& context,
+                                                                  nlohmann::json& draft, sys_seconds now);
 
 } // namespace backup_request

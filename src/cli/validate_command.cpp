@@ -5,6 +5,7 @@
 #include "backup_request/draft.hpp"
 #include "backup_request/draft_stream.hpp"
 #include "backup_request/exit_code.hpp"
+#include "backup_request/time_zone.hpp"
 #include "backup_request/validation_report.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
@@ -43,14 +44,16 @@ class ResultSink {
         if (json_) {
             json_->add(result);
         } else {
-            print_draft_result(context_.err, result, !context_.quiet);
+            // Under --strict a warning fails the draft, so -q shows it as it shows errors.
+            print_draft_result(context_.err, result, !context_.quiet || options_.strict);
         }
     }
 
     int finish() {
         if (json_) {
             json_->finish(totals_);
-        } else if (!context_.quiet) {
+        } else if (!context_.quiet || totals_.invalid != 0 || totals_.input_failure) {
+            // -q keeps a clean run silent; a failing one still says what failed.
             context_.err << summary_line(totals_) << '\n';
         }
         if (totals_.input_failure) {
@@ -173,6 +176,13 @@ int run_validate(const ValidateOptions& options, CommandContext& context) {
     Judgement judgement{std::get<ResolvedNow>(now).time, options.time_zone, options.allow_secrets};
     if (judgement.time_zone.empty()) {
         judgement.time_zone = context.environment.variable("BACKUP_REQUEST_TZ").value_or("");
+        if (!judgement.time_zone.empty()) {
+            if (const auto error = check_time_zone(judgement.time_zone)) {
+                // Drafts whose times have offsets do not need it; those that do report time-no-zone.
+                context.log->warn("BACKUP_REQUEST_TZ: {}; ignored", visible_text(error->message));
+                judgement.time_zone.clear();
+            }
+        }
     }
     context.log->info("judging against {} ({})", format_utc_time(judgement.now),
                       std::get<ResolvedNow>(now).source);

@@ -9,6 +9,8 @@
 #include "option_checks.hpp"
 #include "request_output.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <ostream>
 
 namespace backup_request {
@@ -22,7 +24,21 @@ bool use_color(const CommandContext& context, bool stream_is_terminal) {
     }
     const auto no_color = context.environment.variable("NO_COLOR");
     const auto term = context.environment.variable("TERM");
-    return stream_is_terminal && !(no_color && !no_color->empty()) && !(term && *term == "dumb");
+    return stream_is_terminal && !(no_color && !no_color->empty()) && !(term && *term == "dumb") &&
+           locale_is_utf8(context.environment);
+}
+
+bool locale_is_utf8(const Environment& environment) {
+    // POSIX's precedence: LC_ALL, then LC_CTYPE, then LANG; none set is the C locale.
+    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        if (auto value = environment.variable(name); value && !value->empty()) {
+            std::string lower = *value;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+        }
+    }
+    return false;
 }
 
 CLI::App* add_window_command(CLI::App& app, WindowOptions& options) {
@@ -59,12 +75,17 @@ int run_window(const WindowOptions& options, CommandContext& context) {
     }
     WindowFacts facts{std::get<ResolvedNow>(now).time, options.retention_days, std::nullopt};
     if (!options.at.empty()) {
-        std::optional<std::string> zone;
+        // The same reading of --timezone and BACKUP_REQUEST_TZ as create's, through a one-field draft.
+        nlohmann::json draft{{"point_in_time", options.at}};
         if (!options.time_zone.empty()) {
-            zone = options.time_zone;
-        } else if (auto variable = context.environment.variable("BACKUP_REQUEST_TZ");
-                   variable && !variable->empty()) {
-            zone = std::move(variable);
+            draft["time_zone"] = options.time_zone;
+        }
+        if (auto error = apply_time_zone_variable(context, draft, facts.now)) {
+            return usage_error(context, "window", *error);
+        }
+        std::optional<std::string> zone;
+        if (draft.contains("time_zone")) {
+            zone = draft["time_zone"].get<std::string>();
         }
         Diagnostics found;
         std::optional<ParsedTime> parsed;

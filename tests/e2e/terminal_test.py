@@ -165,7 +165,7 @@ def window_colours(binary):
     t.expect("Point in time:")
     code, _ = t.finish()
     check("window at a terminal: colour", "\x1b[33m" in t.seen and "┬" in t.seen, t.seen)
-    for extra in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+    for extra in ({"NO_COLOR": "1"}, {"TERM": "dumb"}, {"LC_ALL": "C"}, {"LC_ALL": "", "LANG": "POSIX"}):
         t = Terminal(binary, ["window"], env_extra=extra, stdout_on_tty=True)
         t.expect("leaves the window within 48 hours")
         code, _ = t.finish()
