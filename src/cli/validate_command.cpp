@@ -52,8 +52,7 @@ class ResultSink {
     int finish() {
         if (json_) {
             json_->finish(totals_);
-        } else if (!context_.quiet || totals_.invalid != 0 || totals_.input_failure) {
-            // -q keeps a clean run silent; a failing one still says what failed.
+        } else if (!context_.quiet) {
             context_.err << summary_line(totals_) << '\n';
         }
         if (totals_.input_failure) {
