@@ -4,6 +4,7 @@
 #include "backup_request/exit_code.hpp"
 
 #include <CLI/Option.hpp>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <vector>
@@ -23,6 +24,7 @@ struct CommandInfo {
     std::string name;
     std::string description;
     std::vector<FlagInfo> flags;
+    std::optional<FlagInfo> argument; // the positional argument: choices (schema, completion) or paths
 };
 
 FlagInfo flag_info(const CLI::Option& option) {
@@ -56,10 +58,22 @@ std::vector<FlagInfo> flags_of(const CLI::App& app) {
     return flags;
 }
 
+std::optional<FlagInfo> argument_of(const CLI::App& app) {
+    for (const CLI::Option* option : app.get_options()) {
+        if (!option->nonpositional()) {
+            return flag_info(*option);
+        }
+    }
+    return std::nullopt;
+}
+
+// The commands people use: hidden ones (no group, like `manual`) are left out, as in --help.
 std::vector<CommandInfo> commands_of(const CLI::App& app) {
     std::vector<CommandInfo> commands;
     for (const CLI::App* sub : app.get_subcommands({})) {
-        commands.push_back({sub->get_name(), sub->get_description(), flags_of(*sub)});
+        if (!sub->get_group().empty()) {
+            commands.push_back({sub->get_name(), sub->get_description(), flags_of(*sub), argument_of(*sub)});
+        }
     }
     return commands;
 }
@@ -78,6 +92,17 @@ std::string joined(const std::vector<std::string>& words) {
         out += (out.empty() ? "" : " ") + word;
     }
     return out;
+}
+
+// bash: the COMPREPLY for a flag's value.
+std::string bash_value_reply(const FlagInfo& flag) {
+    if (!flag.choices.empty()) {
+        return "COMPREPLY=($(compgen -W " + single_quoted(joined(flag.choices)) + " -- \"$cur\"))";
+    }
+    if (flag.is_path) {
+        return "COMPREPLY=($(compgen -f -- \"$cur\"))";
+    }
+    return "COMPREPLY=()";
 }
 
 std::string bash_script(const CLI::App& app) {
@@ -115,17 +140,18 @@ std::string bash_script(const CLI::App& app) {
                 continue;
             }
             for (const auto& name : flag.names) {
-                out << "        " << command.name << ":" << name << ") ";
-                if (!flag.choices.empty()) {
-                    out << "COMPREPLY=($(compgen -W " << single_quoted(joined(flag.choices))
-                        << " -- \"$cur\"))";
-                } else if (flag.is_path) {
-                    out << "COMPREPLY=($(compgen -f -- \"$cur\"))";
-                } else {
-                    out << "COMPREPLY=()";
-                }
-                out << "; return ;;\n";
+                out << "        " << command.name << ":" << name << ") " << bash_value_reply(flag)
+                    << "; return ;;\n";
             }
+        }
+    }
+    // Global flags take their value before or after the command.
+    for (const auto& flag : global) {
+        if (!flag.takes_value) {
+            continue;
+        }
+        for (const auto& name : flag.names) {
+            out << "        *:" << name << ") " << bash_value_reply(flag) << "; return ;;\n";
         }
     }
     out << "    esac\n"
@@ -137,11 +163,31 @@ std::string bash_script(const CLI::App& app) {
         for (const auto& flag : command.flags) {
             flag_names.insert(flag_names.end(), flag.names.begin(), flag.names.end());
         }
-        out << "        " << command.name << ") words=" << single_quoted(joined(flag_names)) << " ;;\n";
+        std::vector<std::string> candidates = flag_names;
+        if (command.argument) {
+            candidates.insert(candidates.begin(), command.argument->choices.begin(),
+                              command.argument->choices.end());
+        }
+        out << "        " << command.name << ") words=" << single_quoted(joined(candidates)) << " ;;\n";
     }
     out << "    esac\n"
-        << "    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
-        << "}\n"
+        << "    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n";
+    // A command whose argument is a file (validate's drafts) completes file names too.
+    std::vector<std::string> file_commands;
+    for (const auto& command : commands) {
+        if (command.argument && command.argument->is_path) {
+            file_commands.push_back(command.name);
+        }
+    }
+    if (!file_commands.empty()) {
+        std::string alternatives;
+        for (const auto& name : file_commands) {
+            alternatives += (alternatives.empty() ? "" : "|") + name;
+        }
+        out << "    case \"$command\" in " << alternatives
+            << ") [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- \"$cur\")) ;; esac\n";
+    }
+    out << "}\n"
         << "complete -F _backup_request backup-request\n";
     return out.str();
 }
@@ -184,6 +230,16 @@ std::string fish_script(const CLI::App& app) {
     for (const auto& command : commands) {
         for (const auto& flag : command.flags) {
             write_flag(flag, "__fish_seen_subcommand_from " + command.name);
+        }
+        if (command.argument) {
+            out << "complete -c backup-request -n "
+                << fish_escaped("__fish_seen_subcommand_from " + command.name);
+            if (!command.argument->choices.empty()) {
+                out << " -x -a " << fish_escaped(joined(command.argument->choices));
+            } else if (command.argument->is_path) {
+                out << " -F";
+            }
+            out << '\n';
         }
     }
     return out.str();
@@ -242,7 +298,16 @@ std::string zsh_script(const CLI::App& app) {
     for (const auto& command : commands) {
         std::vector<FlagInfo> flags = global;
         flags.insert(flags.end(), command.flags.begin(), command.flags.end());
-        out << "        " << command.name << ") _arguments" << zsh_specs(flags) << " ;;\n";
+        std::string argument;
+        if (command.argument) {
+            // Position 1 is the command itself: _arguments sees the whole command line.
+            const auto& arg = *command.argument;
+            argument =
+                " \\\n        '2:" + std::string(arg.is_path ? "file" : "argument") + ":" +
+                (arg.choices.empty() ? (arg.is_path ? "_files" : " ") : "(" + joined(arg.choices) + ")") +
+                "'";
+        }
+        out << "        " << command.name << ") _arguments" << zsh_specs(flags) << argument << " ;;\n";
     }
     out << "    esac\n"
         << "}\n"
