@@ -1,9 +1,9 @@
 // libFuzzer target: the validate path — splitting input into drafts, reading them, judging them — and the
 // payload writer for every accepted request, which must never throw (invalid UTF-8 must not get that far).
-#include "backup_request/draft.hpp"
-#include "backup_request/draft_stream.hpp"
-#include "backup_request/extension_draft.hpp"
-#include "backup_request/payload.hpp"
+#include "backup_request/drafts/draft.hpp"
+#include "backup_request/drafts/draft_stream.hpp"
+#include "backup_request/drafts/extension_draft.hpp"
+#include "backup_request/output/payload.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: environment address normalization. An accepted host is plain, lower-case, and normalizes
 // to itself.
-#include "backup_request/environment_address.hpp"
+#include "backup_request/rules/environment_address.hpp"
 
 #include <cstddef>
 #include <cstdint>

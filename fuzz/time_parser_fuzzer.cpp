@@ -1,6 +1,6 @@
 // libFuzzer target: the time parser, with and without a zone. Accepted times must print and read back the
 // same.
-#include "backup_request/utc_time.hpp"
+#include "backup_request/time/utc_time.hpp"
 
 #include <cstddef>
 #include <cstdint>

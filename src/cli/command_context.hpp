@@ -2,6 +2,10 @@
 // line.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "backup_request/cli/run.hpp"
 
 #include <iosfwd>

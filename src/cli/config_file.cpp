@@ -2,8 +2,8 @@
 // flags and the list of what a config file may hold, then handed to CLI11 as its config items.
 #include "config_file.hpp"
 
-#include "backup_request/closest_name.hpp"
-#include "backup_request/utf8_text.hpp"
+#include "backup_request/text/closest_name.hpp"
+#include "backup_request/text/utf8_text.hpp"
 
 #include <CLI/Option.hpp>
 #include <algorithm>

@@ -2,11 +2,11 @@
 // lowest first), runs the one rules engine on it, and writes the payload.
 #include "create_command.hpp"
 
-#include "backup_request/case_text.hpp"
-#include "backup_request/cli/diagnostic_printer.hpp"
-#include "backup_request/draft.hpp"
+#include "backup_request/drafts/draft.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/payload.hpp"
+#include "backup_request/output/case_text.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/payload.hpp"
 #include "guided_intake.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"

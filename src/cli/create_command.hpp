@@ -1,6 +1,10 @@
 // `backup-request create`: flags (and a draft) in, rules applied, payload out.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 #include "request_output.hpp"
 

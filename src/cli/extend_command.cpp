@@ -2,11 +2,11 @@
 // writes it.
 #include "extend_command.hpp"
 
-#include "backup_request/case_text.hpp"
-#include "backup_request/cli/diagnostic_printer.hpp"
+#include "backup_request/drafts/extension_draft.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/extension_draft.hpp"
-#include "backup_request/payload.hpp"
+#include "backup_request/output/case_text.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/payload.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
 

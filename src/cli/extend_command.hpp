@@ -1,6 +1,10 @@
 // `backup-request extend`: an access-extension request for a restored backup, from flags or a draft.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 #include "request_output.hpp"
 

@@ -1,13 +1,13 @@
 // The prompts reuse the rules' own checks, so an answer is accepted exactly when the rules would accept it.
 #include "guided_intake.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
-#include "backup_request/environment_address.hpp"
-#include "backup_request/justification.hpp"
-#include "backup_request/retention_window.hpp"
-#include "backup_request/secret_scan.hpp"
-#include "backup_request/time_field.hpp"
-#include "backup_request/utf8_text.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/rules/environment_address.hpp"
+#include "backup_request/rules/justification.hpp"
+#include "backup_request/rules/secret_scan.hpp"
+#include "backup_request/text/utf8_text.hpp"
+#include "backup_request/time/retention_window.hpp"
+#include "backup_request/time/time_field.hpp"
 
 #include <istream>
 #include <ostream>

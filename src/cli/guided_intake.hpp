@@ -1,6 +1,10 @@
 // Guided intake: at a terminal, `create` asks for the fields the flags left out, explaining wrong answers.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <nlohmann/json.hpp>

@@ -2,8 +2,8 @@
 // both accept the same absolute forms.
 #include "now_option.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
-#include "backup_request/time_zone.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/time/time_zone.hpp"
 
 #include <date/date.h>
 #include <ostream>

@@ -1,6 +1,10 @@
 // The clock the rules judge against: --now, else BACKUP_REQUEST_NOW, else the system clock.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <nlohmann/json.hpp>

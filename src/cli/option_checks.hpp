@@ -2,6 +2,10 @@
 // a whole number. Each fails with one sentence that says what to give instead.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include <CLI/Error.hpp>
 #include <CLI/Validators.hpp>
 #include <string>

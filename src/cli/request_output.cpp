@@ -1,11 +1,11 @@
 // Shared edge code of the commands that write a request: files in, payload or case text out.
 #include "request_output.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
-#include "backup_request/draft_stream.hpp"
+#include "backup_request/drafts/draft_stream.hpp"
+#include "backup_request/drafts/json_text.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/json_text.hpp"
-#include "backup_request/output_file.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/output_file.hpp"
 #include "text_input.hpp"
 
 #include <ostream>

@@ -2,6 +2,10 @@
 // (JSON, or case text) to stdout or --output.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>

@@ -1,8 +1,8 @@
 // Wires CLI11 to the commands, sets up logging on stderr, and maps CLI11's exit codes to ours.
 #include "backup_request/cli/run.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/exit_code.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/version.hpp"
 #include "completion_command.hpp"
 #include "config_file.hpp"

@@ -1,6 +1,6 @@
 // `backup-request schema NAME`: the JSON Schemas from docs/schema/, as compiled into the binary.
 #include "backup_request/exit_code.hpp"
-#include "backup_request/schemas.hpp"
+#include "backup_request/output/schemas.hpp"
 #include "template_command.hpp"
 
 #include <ostream>

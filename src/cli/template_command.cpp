@@ -1,7 +1,7 @@
 // `backup-request template`: a draft skeleton with example values in the accepted forms.
 #include "template_command.hpp"
 
-#include "backup_request/draft.hpp"
+#include "backup_request/drafts/draft.hpp"
 #include "backup_request/exit_code.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"

@@ -1,6 +1,10 @@
 // `backup-request template` prints a draft to fill in; `backup-request schema NAME` prints a JSON Schema.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>

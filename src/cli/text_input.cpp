@@ -1,7 +1,7 @@
 // Reads a file or stdin whole, in blocks and under a limit; errors are messages for exit code 3.
 #include "text_input.hpp"
 
-#include "backup_request/read_failure.hpp"
+#include "backup_request/drafts/read_failure.hpp"
 
 #include <array>
 #include <cerrno>

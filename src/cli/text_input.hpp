@@ -2,6 +2,10 @@
 // limit, with read errors as values.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include <cstddef>
 #include <iosfwd>
 #include <string>

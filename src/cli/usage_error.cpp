@@ -1,7 +1,7 @@
 // Rewrites CLI11's "The following arguments were not expected" into one message per the first stray argument.
 #include "usage_error.hpp"
 
-#include "backup_request/closest_name.hpp"
+#include "backup_request/text/closest_name.hpp"
 
 #include <CLI/Error.hpp>
 #include <CLI/Option.hpp>

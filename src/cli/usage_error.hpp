@@ -1,6 +1,10 @@
 // Turns CLI11's parse errors into our one-line usage messages, with "did you mean" for mistyped flags.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include <CLI/App.hpp>
 #include <string>
 #include <vector>

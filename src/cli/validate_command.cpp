@@ -1,12 +1,12 @@
 // `backup-request validate`: streams each input through the draft reader and the rules, reporting as it goes.
 #include "validate_command.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
-#include "backup_request/draft.hpp"
-#include "backup_request/draft_stream.hpp"
+#include "backup_request/drafts/draft.hpp"
+#include "backup_request/drafts/draft_stream.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/time_zone.hpp"
-#include "backup_request/validation_report.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/validation_report.hpp"
+#include "backup_request/time/time_zone.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
 

@@ -1,6 +1,10 @@
 // `backup-request validate`: checks drafts (files, stdin, NDJSON batches) against the rules as of now.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>

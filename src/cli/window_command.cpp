@@ -1,10 +1,10 @@
 // `backup-request window`: the window's facts on stdout, as text with a picture, or as JSON.
 #include "window_command.hpp"
 
-#include "backup_request/cli/diagnostic_printer.hpp"
 #include "backup_request/exit_code.hpp"
-#include "backup_request/time_field.hpp"
-#include "backup_request/window_picture.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/window_picture.hpp"
+#include "backup_request/time/time_field.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
 #include "request_output.hpp"

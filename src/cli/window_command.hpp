@@ -1,6 +1,10 @@
 // `backup-request window`: now, the earliest allowed point in time, the newest safe one, and a picture.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include "command_context.hpp"
 
 #include <CLI/App.hpp>

@@ -2,8 +2,8 @@
 // the codes of a diagnostics list, for comparing whole lists at once.
 #pragma once
 
-#include "backup_request/diagnostic.hpp"
-#include "backup_request/utc_time.hpp"
+#include "backup_request/rules/diagnostic.hpp"
+#include "backup_request/time/utc_time.hpp"
 
 #include <stdexcept>
 #include <string>

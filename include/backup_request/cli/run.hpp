@@ -1,7 +1,11 @@
 // The program's entry point with everything from outside passed in, so tests can run it without a process.
 #pragma once
 
-#include "backup_request/utc_time.hpp"
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
+#include "backup_request/time/utc_time.hpp"
 
 #include <functional>
 #include <iosfwd>

@@ -2,6 +2,10 @@
 // reach its destination (a full disk, a closed stdout, /dev/full) ends in exit code 4, never 0.
 #pragma once
 
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
 #include <optional>
 #include <streambuf>
 #include <string>

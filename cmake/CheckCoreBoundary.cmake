@@ -1,0 +1,15 @@
+# Fails the build when a core source includes the command line: our CLI headers, CLI11 or spdlog.
+#   cmake "-DSOURCES=a.cpp|b.hpp" -P CheckCoreBoundary.cmake
+string(REPLACE "|" ";" SOURCES "${SOURCES}")
+set(problems "")
+foreach(source IN LISTS SOURCES)
+  file(STRINGS "${source}" lines REGEX "^[ \t]*#[ \t]*include")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "[<\"](CLI/|spdlog/|toml\\+\\+/|backup_request/cli/|cli/|\\.\\./cli/)")
+      string(APPEND problems "\n  ${source}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "The core must not include the command line (src/cli, CLI11, spdlog, toml++):${problems}")
+endif()

@@ -1,0 +1,33 @@
+// Splitting an input into draft documents: one JSON object, or NDJSON (one object per line), read as a
+// stream.
+#pragma once
+
+#include "backup_request/drafts/json_text.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace backup_request {
+
+// A draft or NDJSON line larger than this is reported, skipped, and the stream goes on.
+inline constexpr std::size_t max_draft_bytes = std::size_t{1} << 20U;
+
+struct DraftDocument {
+    std::size_t line = 1; // where the document starts, 1-based
+    JsonParseResult parsed;
+    std::vector<std::string> duplicate_keys; // JSON Pointers of repeated keys
+};
+
+// Calls `each` for every document, in order, as soon as it is read: NDJSON never holds more than one line in
+// memory. The input is NDJSON when its first non-blank line is a JSON value on its own; otherwise it is one
+// document (or, when that fails to parse and every line starts with '{' or a later line is a JSON object on
+// its own, NDJSON with broken lines).
+// Returns why reading stopped early when a read failed ("Input/output error"); the documents read before it
+// have been passed to `each`.
+[[nodiscard]] std::optional<std::string>
+read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each);
+
+} // namespace backup_request

@@ -1,0 +1,57 @@
+// The results of `validate`: per draft, its source, line and diagnostics; for people (stderr) and scripts
+// (JSON).
+#pragma once
+
+#include "backup_request/rules/diagnostic.hpp"
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace backup_request {
+
+inline constexpr std::string_view report_format_version = "1.0";
+
+struct DraftResult {
+    std::string source;              // a path, or "<stdin>"
+    std::optional<std::size_t> line; // where the draft starts; none when the source could not be read at all
+    Diagnostics diagnostics;
+    bool input_failure = false; // unreadable source or not JSON: exit code 3
+    bool strict = false;        // warnings make the draft invalid
+};
+
+[[nodiscard]] bool is_valid(const DraftResult& result);
+
+struct ReportTotals {
+    std::size_t drafts = 0; // drafts read, parsed or not; sources that could not be read are counted apart
+    std::size_t unreadable = 0;
+    std::size_t valid = 0;
+    std::size_t invalid = 0;
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    bool input_failure = false;
+
+    void add(const DraftResult& result);
+};
+
+// "drafts/ok.json:1: error: /environments/1: ... [env-port]", one line per diagnostic.
+void print_draft_result(std::ostream& err, const DraftResult& result, bool show_warnings);
+
+// "2 drafts checked: 1 valid, 1 invalid, 3 warnings" (", 1 unreadable input" when there is one)
+[[nodiscard]] std::string summary_line(const ReportTotals& totals);
+
+// Writes the JSON report as results arrive, so a batch of any length needs constant memory:
+// {"format_version":"1.0","drafts":[...],"valid":...,"error_count":...,"warning_count":...}
+class JsonReportWriter {
+  public:
+    explicit JsonReportWriter(std::ostream& out);
+    void add(const DraftResult& result);
+    void finish(const ReportTotals& totals);
+
+  private:
+    std::ostream& out_;
+    bool first_ = true;
+};
+
+} // namespace backup_request

@@ -1,0 +1,225 @@
+// Reads lines with a hard size bound, so a huge line or a file without newlines cannot grow memory.
+#include "backup_request/drafts/draft_stream.hpp"
+
+#include "backup_request/drafts/read_failure.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <ios>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backup_request {
+namespace {
+
+enum class LineStatus { ok, too_long, end };
+
+// Reads lines from a stream buffer in 64 KiB blocks, found with memchr: NDJSON batches are read byte for
+// byte, and this is the loop they go through. Past `limit` bytes, the rest of a line is read and dropped.
+class LineReader {
+  public:
+    explicit LineReader(std::streambuf& input) : input_(input), block_(64 * 1024) {}
+
+    LineStatus read(std::string& line, std::size_t limit) {
+        line.clear();
+        bool too_long = false;
+        bool any = false;
+        for (;;) {
+            if (pos_ == end_ && !refill()) {
+                break;
+            }
+            any = true;
+            const char* start = block_.data() + pos_;
+            const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+            const std::size_t length =
+                newline == nullptr ? end_ - pos_ : static_cast<std::size_t>(newline - start);
+            const std::size_t room = limit > line.size() ? limit - line.size() : 0;
+            line.append(start, std::min(length, room));
+            too_long = too_long || length > room;
+            pos_ += length;
+            if (newline != nullptr) {
+                ++pos_;
+                break;
+            }
+        }
+        if (!any) {
+            return LineStatus::end;
+        }
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        return too_long ? LineStatus::too_long : LineStatus::ok;
+    }
+
+    // Why reading stopped early, if a read failed ("Input/output error").
+    [[nodiscard]] const std::optional<std::string>& failure() const { return failure_; }
+
+  private:
+    bool refill() {
+        std::streamsize got = 0;
+        if (!failure_) {
+            try {
+                got = input_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
+            } catch (const std::ios_base::failure& error) {
+                // libstdc++'s file buffers throw when read(2) fails; the input ends there.
+                failure_ = read_failure_reason(error);
+            }
+        }
+        pos_ = 0;
+        end_ = got > 0 ? static_cast<std::size_t>(got) : 0;
+        return end_ > 0;
+    }
+
+    std::streambuf& input_;
+    std::vector<char> block_;
+    std::size_t pos_ = 0;
+    std::size_t end_ = 0;
+    std::optional<std::string> failure_;
+};
+
+bool is_blank(const std::string& line) {
+    return line.find_first_not_of(" \t\r\f\v") == std::string::npos;
+}
+
+JsonError too_large(std::size_t line) {
+    return JsonError{line, 1,
+                     "larger than 1 MiB, the limit for a draft; split it up or shorten the justification"};
+}
+
+bool starts_with_brace(const std::string& line) {
+    const auto first = line.find_first_not_of(" \t");
+    return first != std::string::npos && line[first] == '{';
+}
+
+// One NDJSON line: a document of its own, or its error, reported at its line number.
+void emit_line(const std::string& line, std::size_t number, LineStatus status,
+               const std::function<void(DraftDocument&&)>& each) {
+    if (status == LineStatus::too_long) {
+        each({number, too_large(number), {}});
+        return;
+    }
+    if (is_blank(line)) {
+        return;
+    }
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(line, &duplicates);
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        error->line = number;
+    }
+    each({number, std::move(parsed), std::move(duplicates)});
+}
+
+// Reads the rest of the input as NDJSON, one line at a time.
+void stream_lines(LineReader& input, std::size_t number, const std::function<void(DraftDocument&&)>& each) {
+    std::string line;
+    for (;;) {
+        const LineStatus status = input.read(line, max_draft_bytes);
+        if (status == LineStatus::end) {
+            return;
+        }
+        emit_line(line, ++number, status, each);
+    }
+}
+
+// The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first
+// line. Up to 1 MiB is gathered to tell: one document that parses, or a broken one whose lines are not all
+// objects, is one draft; otherwise (and always past 1 MiB, which no single draft may be) the lines are NDJSON
+// after all.
+void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
+                         const std::function<void(DraftDocument&&)>& each) {
+    std::vector<std::string> lines;
+    std::size_t size = first.size();
+    lines.push_back(std::move(first));
+    bool every_line_an_object = starts_with_brace(lines.front());
+    bool a_later_line_is_an_object = false;
+    std::string line;
+    const auto as_ndjson = [&]() {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            emit_line(lines[i], first_line + i, LineStatus::ok, each);
+        }
+    };
+    for (;;) {
+        const LineStatus status = input.read(line, max_draft_bytes);
+        if (status == LineStatus::end) {
+            break;
+        }
+        if (status == LineStatus::too_long || size + line.size() + 1 > max_draft_bytes) {
+            as_ndjson();
+            const std::size_t number = first_line + lines.size();
+            emit_line(line, number, status, each);
+            stream_lines(input, number, each);
+            return;
+        }
+        every_line_an_object = every_line_an_object && (is_blank(line) || starts_with_brace(line));
+        if (!a_later_line_is_an_object && starts_with_brace(line)) {
+            const auto alone = parse_json_text(line);
+            const auto* value = std::get_if<nlohmann::json>(&alone);
+            a_later_line_is_an_object = value != nullptr && value->is_object();
+        }
+        size += line.size() + 1;
+        lines.push_back(line);
+    }
+    std::string document;
+    document.reserve(size);
+    for (const auto& part : lines) {
+        document += part;
+        document += '\n';
+    }
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(document, &duplicates);
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        if (every_line_an_object || a_later_line_is_an_object) {
+            as_ndjson();
+            return;
+        }
+        error->line += first_line - 1;
+    }
+    each({first_line, std::move(parsed), std::move(duplicates)});
+}
+
+// The first line decides: a JSON value alone means NDJSON; otherwise the input is one document, or NDJSON
+// with a broken first line.
+void read_documents(LineReader& input, const std::function<void(DraftDocument&&)>& each) {
+    std::string line;
+    std::size_t number = 0;
+    for (;;) {
+        const LineStatus status = input.read(line, max_draft_bytes);
+        if (status == LineStatus::end) {
+            return;
+        }
+        ++number;
+        if (status == LineStatus::too_long) {
+            emit_line(line, number, status, each);
+            stream_lines(input, number, each);
+            return;
+        }
+        if (is_blank(line)) {
+            continue;
+        }
+        std::vector<std::string> duplicates;
+        auto parsed = parse_json_text(line, &duplicates);
+        if (std::holds_alternative<JsonError>(parsed)) {
+            read_whole_document(input, std::move(line), number, each);
+            return;
+        }
+        each({number, std::move(parsed), std::move(duplicates)});
+        stream_lines(input, number, each);
+        return;
+    }
+}
+
+} // namespace
+
+std::optional<std::string> read_draft_documents(std::istream& in,
+                                                const std::function<void(DraftDocument&&)>& each) {
+    if (in.rdbuf() == nullptr) {
+        return std::nullopt;
+    }
+    LineReader input(*in.rdbuf());
+    read_documents(input, each);
+    return input.failure();
+}
+
+} // namespace backup_request

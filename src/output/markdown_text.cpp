@@ -1,0 +1,93 @@
+// Escaping by the CommonMark spec's own rules (backslash escapes, code span fences, character references),
+// rather than by a list of characters known to be dangerous today.
+#include "backup_request/output/markdown_text.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace backup_request {
+namespace {
+
+// Characters with a meaning anywhere in a line: code, emphasis, links and images, HTML and autolinks,
+// entities, GFM strikethrough, tables and math.
+bool is_inline_markup(char c) {
+    return std::string_view("\\`*_[]<>&~|$!").find(c) != std::string_view::npos;
+}
+
+// Characters with a meaning where a line starts: headings, lists, thematic breaks, setext underlines, quotes.
+bool is_block_markup(char c) {
+    return std::string_view("#+-=>").find(c) != std::string_view::npos;
+}
+
+// "1." or "12)" at the start: an ordered list marker; the index of its '.' or ')'.
+std::size_t ordered_list_marker(std::string_view line, std::size_t start) {
+    std::size_t i = start;
+    while (i < line.size() && i - start < 10 && line[i] >= '0' && line[i] <= '9') {
+        ++i;
+    }
+    return i > start && i < line.size() && (line[i] == '.' || line[i] == ')') ? i : std::string_view::npos;
+}
+
+// GFM's extended autolinks start at "://" and at "www."; an escaped ':' or '.' there never triggers them.
+bool starts_autolink(std::string_view line, std::size_t i) {
+    if (line[i] == ':') {
+        return line.substr(i + 1, 2) == "//";
+    }
+    if (line[i] == '.' && i >= 3) {
+        const std::string_view before = line.substr(i - 3, 3);
+        const bool www = before == "www" || before == "WWW" || before == "Www";
+        return www && (i == 3 || std::string_view(" \t(*_~").find(line[i - 4]) != std::string_view::npos);
+    }
+    return false;
+}
+
+} // namespace
+
+std::string markdown_escaped_line(std::string_view line) {
+    std::string out;
+    out.reserve(line.size() * 2);
+    std::size_t i = 0;
+    for (; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i) {
+        out += line[i] == ' ' ? "&#32;" : "&#9;";
+    }
+    const std::size_t first = i;
+    const std::size_t marker = ordered_list_marker(line, first);
+    for (; i < line.size(); ++i) {
+        if (is_inline_markup(line[i]) || (i == first && is_block_markup(line[i])) || i == marker ||
+            starts_autolink(line, i)) {
+            out += '\\';
+        }
+        out += line[i];
+    }
+    // Trailing spaces would make a hard line break; as references they stay plain spaces.
+    std::size_t trailing = 0;
+    while (trailing < out.size() && out[out.size() - 1 - trailing] == ' ') {
+        ++trailing;
+    }
+    if (trailing >= 2) {
+        out.erase(out.size() - trailing);
+        for (std::size_t k = 0; k < trailing; ++k) {
+            out += "&#32;";
+        }
+    }
+    return out;
+}
+
+std::string markdown_code_span(std::string_view text) {
+    std::string content(text);
+    std::replace(content.begin(), content.end(), '\n', ' ');
+    std::replace(content.begin(), content.end(), '\r', ' ');
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : content) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    // CommonMark strips one space from each end when both ends have one; the padding restores the text.
+    const bool pad = !content.empty() && (content.front() == '`' || content.back() == '`' ||
+                                          (content.front() == ' ' && content.back() == ' '));
+    return fence + (pad ? " " : "") + content + (pad ? " " : "") + fence;
+}
+
+} // namespace backup_request

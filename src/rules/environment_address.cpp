@@ -1,0 +1,186 @@
+// Host-name rules for environment addresses (RFC 1123 labels, ASCII only: IDNs must come as punycode).
+#include "backup_request/rules/environment_address.hpp"
+
+#include "backup_request/text/utf8_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <unordered_set>
+
+namespace backup_request {
+namespace {
+
+constexpr std::size_t max_label_length = 63;
+constexpr std::size_t max_name_length = 253;
+
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
+
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+AddressError fail(std::string code, std::string message) {
+    return {std::move(code), std::move(message)};
+}
+
+bool looks_like_ipv4(std::string_view host) {
+    return !host.empty() &&
+           std::all_of(host.begin(), host.end(), [](char c) { return is_digit(c) || c == '.'; });
+}
+
+std::string to_lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    return out;
+}
+
+// RFC 1123 labels: 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen.
+std::optional<AddressError> check_labels(std::string_view host, std::string_view text) {
+    std::size_t start = 0;
+    while (start <= host.size()) {
+        const std::size_t end = std::min(host.find('.', start), host.size());
+        const std::string_view label = host.substr(start, end - start);
+        if (label.empty()) {
+            return fail("env-invalid",
+                        quoted(text) + " has an empty label (two dots in a row, or a leading dot)");
+        }
+        if (label.size() > max_label_length) {
+            return fail("env-invalid", quoted(text) + " has a label longer than 63 characters");
+        }
+        if (label.front() == '-' || label.back() == '-') {
+            return fail("env-invalid",
+                        quoted(text) + " has a label that starts or ends with a hyphen: " + quoted(label));
+        }
+        const auto* bad =
+            std::find_if(label.begin(), label.end(), [](char c) { return !is_alnum(c) && c != '-'; });
+        if (bad != label.end()) {
+            const std::string shown = (static_cast<unsigned char>(*bad) < 0x20 || *bad == 0x7F)
+                                          ? code_point_name(static_cast<unsigned char>(*bad))
+                                          : quoted(std::string_view(bad, 1));
+            return fail("env-invalid", quoted(text) + " has the character " + shown +
+                                           ", not allowed in a host name (letters, digits and hyphens only)");
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+AddressResult normalize_environment_address(std::string_view original) {
+    const std::string_view text = trim_whitespace(original);
+    if (text.empty()) {
+        return fail("env-invalid", "the environment address is empty: give a host name like "
+                                   "acme-prd.outsystemsenterprise.com");
+    }
+    if (find_invalid_utf8(text)) {
+        return fail("env-invalid", "the environment address is not valid UTF-8");
+    }
+
+    std::string_view rest = text;
+    if (const auto scheme_end = rest.find("://"); scheme_end != std::string_view::npos) {
+        const std::string scheme = to_lower(rest.substr(0, scheme_end));
+        if (scheme != "https" && scheme != "http") {
+            return fail("env-invalid", quoted(text) +
+                                           " is not a web address: give the environment's host name or "
+                                           "its https:// URL");
+        }
+        rest.remove_prefix(scheme_end + 3);
+    } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
+        const std::string scheme = to_lower(rest.substr(0, colon));
+        if (scheme == "https" || scheme == "http") {
+            return fail("env-invalid",
+                        quoted(text) + " is a malformed URL: write " + scheme +
+                            "://, then the host name, like https://acme-prd.outsystemsenterprise.com");
+        }
+    }
+    const std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+    if (const auto at = authority.rfind('@'); at != std::string_view::npos) {
+        // The password (or the whole user part) is never repeated: stderr ends up in logs and CI output.
+        const std::string host(authority.substr(at + 1));
+        return fail("env-userinfo", "the address of " + quoted(host) +
+                                        " holds a user name or password (not repeated here): give only the "
+                                        "host name, and change that password if it was real");
+    }
+    // Two colons or more: an IPv6 address ("2001:db8::1"; CLI11 takes the brackets off "[::1]").
+    if (authority.starts_with('[') || std::count(authority.begin(), authority.end(), ':') >= 2) {
+        return fail("env-ip-literal", quoted(text) + " is an IP address: give the environment's host name");
+    }
+    if (authority.find(':') != std::string_view::npos) {
+        return fail("env-port", quoted(text) + " has a port: give only the host name, without ':port'");
+    }
+
+    std::string host = to_lower(authority);
+    if (!host.empty() && host.back() == '.') {
+        host.pop_back();
+    }
+    if (host.empty()) {
+        return fail("env-invalid", quoted(text) + " has no host name: give one like "
+                                                  "acme-prd.outsystemsenterprise.com");
+    }
+    if (std::any_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        return fail("env-non-ascii", quoted(text) +
+                                         " has non-ASCII characters: give the punycode form of the "
+                                         "name (it starts with xn--)");
+    }
+    if (looks_like_ipv4(host)) {
+        return fail("env-ip-literal", quoted(text) + " is an IP address: give the environment's host name");
+    }
+    if (host.size() > max_name_length) {
+        return fail("env-invalid",
+                    quoted(text) + " is longer than 253 characters, the limit for a host name");
+    }
+    if (host.find('.') == std::string::npos) {
+        return fail("env-single-label", quoted(text) +
+                                            " is not a full host name: give the whole name, like " + host +
+                                            ".outsystemsenterprise.com");
+    }
+    if (auto error = check_labels(host, text)) {
+        return std::move(*error);
+    }
+    return host;
+}
+
+EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
+    EnvironmentCheck check;
+    if (addresses.empty()) {
+        check.diagnostics.push_back(make_error("env-missing", "environments",
+                                               "no environment address: give at least one, like "
+                                               "acme-prd.outsystemsenterprise.com"));
+        return check;
+    }
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < addresses.size(); ++i) {
+        const std::string field = "environments[" + std::to_string(i) + "]";
+        auto result = normalize_environment_address(addresses[i]);
+        if (auto* error = std::get_if<AddressError>(&result)) {
+            check.diagnostics.push_back(make_error(std::move(error->code), field, std::move(error->message)));
+            continue;
+        }
+        auto& host = std::get<std::string>(result);
+        if (!seen.insert(host).second) {
+            check.diagnostics.push_back(
+                make_warning("env-duplicate", field, host + " is given more than once; it is kept once"));
+            continue;
+        }
+        check.hosts.push_back(std::move(host));
+    }
+    // Counted after duplicates are dropped: the limit is on distinct environments, and every other problem
+    // above is still reported.
+    if (check.hosts.size() > max_environments) {
+        check.diagnostics.push_back(make_error("env-too-many", "environments",
+                                               std::to_string(check.hosts.size()) +
+                                                   " distinct environment addresses: at most 50 fit in one "
+                                                   "request; split it into several"));
+    }
+    return check;
+}
+
+} // namespace backup_request

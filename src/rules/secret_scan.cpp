@@ -1,0 +1,373 @@
+// Plain scanning instead of regular expressions: it runs on every draft of a batch. The categories follow
+// gitleaks' default rules for what shows up in incident text (keyword assignments in their many spellings,
+// Authorization headers, JWTs, GitHub, GitLab, Slack and AWS tokens, private keys, URLs with passwords), with
+// its allow-list habits for placeholders, paths and booleans.
+#include "backup_request/rules/secret_scan.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace backup_request {
+namespace {
+
+bool is_alnum(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+bool is_upper_or_digit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_identifier_char(char c) {
+    return is_alnum(c) || c == '_' || c == '-' || c == '.';
+}
+bool at_word_start(std::string_view text, std::size_t i) {
+    return i == 0 || (!is_alnum(text[i - 1]) && text[i - 1] != '_');
+}
+
+// ASCII only, without the C locale's per-character call: it runs over every justification of a batch.
+void lower_into(std::string_view text, std::string& out) {
+    out.resize(text.size());
+    std::transform(text.begin(), text.end(), out.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+}
+
+// Length of the run of characters from `start` that satisfy `allowed`.
+template <typename Allowed>
+std::size_t run_length(std::string_view text, std::size_t start, Allowed allowed) {
+    std::size_t end = start;
+    while (end < text.size() && allowed(text[end])) {
+        ++end;
+    }
+    return end - start;
+}
+
+// A key that names a credential: DB_PASSWORD, PGPASSWORD, MYSQL_PWD, api-key, client.secret, auth_token,
+// AccountKey. Not one that names something about it: password_file, token_type, secret_name, key_id.
+bool is_secret_key(std::string_view key) {
+    static constexpr std::array<std::string_view, 9> whole_words = {
+        "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accountkey", "credentials"};
+    static constexpr std::array<std::string_view, 4> endings = {"password", "passwd", "secret", "token"};
+    static constexpr std::array<std::string_view, 14> about_it = {
+        "id",  "name",   "length",  "size", "type",   "file",  "path",
+        "url", "expiry", "expires", "ttl",  "policy", "reset", "hint"};
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= key.size(); ++i) {
+        if (i == key.size() || key[i] == '_' || key[i] == '-' || key[i] == '.') {
+            if (i > start) {
+                parts.push_back(key.substr(start, i - start));
+            }
+            start = i + 1;
+        }
+    }
+    if (parts.empty() || std::find(about_it.begin(), about_it.end(), parts.back()) != about_it.end()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto part = parts[i];
+        if (std::find(whole_words.begin(), whole_words.end(), part) != whole_words.end()) {
+            return true;
+        }
+        if (std::any_of(endings.begin(), endings.end(),
+                        [&](std::string_view e) { return part.ends_with(e); })) {
+            return true;
+        }
+        if (i + 1 < parts.size()) {
+            const auto next = parts[i + 1];
+            if ((part == "api" || part == "access" || part == "private" || part == "secret") &&
+                next == "key") {
+                return true;
+            }
+            if (part == "client" && next == "secret") {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Values that stand for a secret without being one: placeholders, variables, paths, booleans, masks.
+bool is_stand_in(std::string_view value) {
+    static constexpr std::array<std::string_view, 13> words = {
+        "true",     "false",   "null",   "none",   "nil",      "yes",  "no",
+        "redacted", "removed", "hidden", "masked", "changeme", "empty"};
+    if (value.size() < 3) {
+        return true;
+    }
+    const char first = value.front();
+    if (first == '<' || first == '$' || first == '%' || first == '{' || first == '/' || first == '~' ||
+        first == '[' || first == '(' || value.starts_with("./") || value.starts_with("..")) {
+        return true;
+    }
+    if (value.size() >= 3 && value[1] == ':' && value[2] == '\\') { // C:\path
+        return true;
+    }
+    if (std::all_of(value.begin(), value.end(),
+                    [](char c) { return c == '*' || c == 'x' || c == '.' || c == '#'; })) {
+        return true;
+    }
+    return std::find(words.begin(), words.end(), value) != words.end();
+}
+
+bool has_non_letter(std::string_view value) {
+    return std::any_of(value.begin(), value.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) == 0; });
+}
+
+// KEY=value, KEY: value, KEY = "value", "KEY": "value", KEY := value, KEY => value, export KEY=value.
+// After ':' an unquoted value must hold something other than letters, so "token: expired" in prose passes.
+bool has_assignment(std::string_view low) {
+    for (std::size_t i = low.find_first_of("=:"); i != std::string_view::npos;
+         i = low.find_first_of("=:", i + 1)) {
+        bool colon = low[i] == ':';
+        std::size_t value_start = i + 1;
+        if (colon && value_start < low.size() && low[value_start] == '=') { // :=
+            colon = false;
+            ++value_start;
+        } else if (!colon && value_start < low.size() && low[value_start] == '>') { // =>
+            ++value_start;
+        } else if (!colon && i > 0 && (low[i - 1] == '=' || low[i - 1] == '!' || low[i - 1] == '<')) {
+            continue; // ==, !=, <=
+        }
+        if (colon && value_start < low.size() && low[value_start] == '/') {
+            continue; // a URL's scheme, "https://"
+        }
+        std::size_t end = i;
+        while (end > 0 && low[end - 1] == ' ') {
+            --end;
+        }
+        if (end > 0 && (low[end - 1] == '"' || low[end - 1] == '\'')) {
+            --end;
+        }
+        std::size_t start = end;
+        while (start > 0 && is_identifier_char(low[start - 1])) {
+            --start;
+        }
+        if (start == end || !is_secret_key(low.substr(start, end - start))) {
+            continue;
+        }
+        const bool space_before = end != i && low[i - 1] == ' ';
+        const std::size_t before_spaces = value_start;
+        while (value_start < low.size() && (low[value_start] == ' ' || low[value_start] == '\t')) {
+            ++value_start;
+        }
+        if (!colon && !space_before && value_start != before_spaces) {
+            continue; // "the AccountKey= setting was empty": nothing is assigned
+        }
+        std::string_view value;
+        const bool quoted = value_start < low.size() && (low[value_start] == '"' || low[value_start] == '\'');
+        if (quoted) {
+            const char quote = low[value_start];
+            const auto close = low.find(quote, value_start + 1);
+            value = low.substr(value_start + 1,
+                               (close == std::string_view::npos ? low.size() : close) - value_start - 1);
+        } else {
+            const auto length = run_length(low, value_start, [](char c) {
+                return !is_space(c) && c != ';' && c != ',' && c != '&' && c != '"' && c != '\'' &&
+                       c != '<' && c != ')' && c != ']' && c != '}';
+            });
+            value = low.substr(value_start, length);
+            while (!value.empty() && (value.back() == '.' || value.back() == '!')) {
+                value.remove_suffix(1); // the end of a sentence
+            }
+        }
+        if (is_stand_in(value)) {
+            continue;
+        }
+        if (colon && !quoted && (!has_non_letter(value) || value.size() < 4)) {
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+// <password>value</password>, <DbPassword>value</DbPassword>
+bool has_xml_element(std::string_view low) {
+    for (std::size_t i = low.find('<'); i != std::string_view::npos; i = low.find('<', i + 1)) {
+        const std::size_t name_length = run_length(low, i + 1, is_identifier_char);
+        const std::size_t close = i + 1 + name_length;
+        if (name_length == 0 || close >= low.size() || low[close] != '>' ||
+            !is_secret_key(low.substr(i + 1, name_length))) {
+            continue;
+        }
+        const auto end = low.find('<', close + 1);
+        std::string_view value =
+            low.substr(close + 1, (end == std::string_view::npos ? low.size() : end) - close - 1);
+        while (!value.empty() && is_space(value.front())) {
+            value.remove_prefix(1);
+        }
+        while (!value.empty() && is_space(value.back())) {
+            value.remove_suffix(1);
+        }
+        if (!is_stand_in(value)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Authorization: Bearer <token> / Basic <base64>, and a bare "Bearer <long token>".
+bool has_authorization(std::string_view low) {
+    const auto credential_after = [&](std::size_t from, std::size_t min_length) {
+        while (from < low.size() && low[from] == ' ') {
+            ++from;
+        }
+        const auto length = run_length(low, from, [](char c) {
+            return is_alnum(c) || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=' ||
+                   c == '-';
+        });
+        const auto credential = low.substr(from, length);
+        return length >= min_length && has_non_letter(credential) && !is_stand_in(credential);
+    };
+    for (const std::string_view scheme :
+         {std::string_view("bearer "), std::string_view("basic "), std::string_view("token ")}) {
+        for (std::size_t i = low.find(scheme); i != std::string_view::npos; i = low.find(scheme, i + 1)) {
+            if (!at_word_start(low, i)) {
+                continue;
+            }
+            const auto header = low.rfind("authorization", i);
+            const bool in_header = header != std::string_view::npos && i - header <= 20;
+            if (in_header ? credential_after(i + scheme.size(), 8)
+                          : scheme == "bearer " && credential_after(i + scheme.size(), 20)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// scheme://user:password@host
+bool has_url_credentials(std::string_view text) {
+    for (std::size_t at = text.find("://"); at != std::string_view::npos; at = text.find("://", at + 1)) {
+        std::size_t i = at + 3;
+        std::size_t colon = std::string_view::npos;
+        while (i < text.size() && !is_space(text[i]) && text[i] != '/') {
+            if (text[i] == ':' && colon == std::string_view::npos) {
+                colon = i;
+            } else if (text[i] == '@') {
+                if (colon != std::string_view::npos && !is_stand_in(text.substr(colon + 1, i - colon - 1))) {
+                    return true;
+                }
+                break;
+            }
+            ++i;
+        }
+    }
+    return false;
+}
+
+// A token with a fixed prefix (case-sensitive) at a word start, followed by at least `length` characters of
+// its alphabet.
+template <typename Alphabet>
+bool has_prefixed_token(std::string_view text, std::string_view prefix, std::size_t length,
+                        Alphabet alphabet) {
+    for (std::size_t i = text.find(prefix); i != std::string_view::npos; i = text.find(prefix, i + 1)) {
+        if (at_word_start(text, i) && run_length(text, i + prefix.size(), alphabet) >= length) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool is_base64url(char c) {
+    return is_alnum(c) || c == '_' || c == '-';
+}
+
+bool has_service_token(std::string_view text) {
+    for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+        if (has_prefixed_token(text, prefix, 36, is_alnum)) {
+            return true;
+        }
+    }
+    if (has_prefixed_token(text, "github_pat_", 22, [](char c) { return is_alnum(c) || c == '_'; }) ||
+        has_prefixed_token(text, "glpat-", 20, is_base64url)) {
+        return true;
+    }
+    for (const std::string_view prefix : {"xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxr-", "xoxs-"}) {
+        if (has_prefixed_token(text, prefix, 10, is_base64url)) {
+            return true;
+        }
+    }
+    for (std::size_t i = text.find("hooks.slack.com/services/"); i != std::string_view::npos;
+         i = text.find("hooks.slack.com/services/", i + 1)) {
+        if (run_length(text, i + 25, [](char c) { return is_alnum(c) || c == '/' || c == '_'; }) >= 20) {
+            return true;
+        }
+    }
+    // AKIA/ASIA + 16 upper-case letters or digits: an AWS access key id.
+    for (const std::string_view prefix : {std::string_view("AKIA"), std::string_view("ASIA")}) {
+        for (std::size_t i = text.find(prefix); i != std::string_view::npos; i = text.find(prefix, i + 1)) {
+            if (i + 20 <= text.size() && (i == 0 || !is_alnum(text[i - 1])) &&
+                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                            text.begin() + static_cast<std::ptrdiff_t>(i + 20), is_upper_or_digit) &&
+                (i + 20 == text.size() || !is_alnum(text[i + 20]))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// A JSON Web Token: base64url header "eyJ...", a dot, base64url claims "eyJ...", a dot.
+bool has_jwt(std::string_view text) {
+    for (std::size_t i = text.find("eyJ"); i != std::string_view::npos; i = text.find("eyJ", i + 1)) {
+        if (!at_word_start(text, i)) {
+            continue;
+        }
+        const std::size_t header = run_length(text, i, is_base64url);
+        const std::size_t dot = i + header;
+        if (header < 10 || dot >= text.size() || text[dot] != '.' || text.substr(dot + 1, 3) != "eyJ") {
+            continue;
+        }
+        const std::size_t claims = run_length(text, dot + 1, is_base64url);
+        const std::size_t second_dot = dot + 1 + claims;
+        if (claims >= 10 && second_dot < text.size() && text[second_dot] == '.') {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::string_view text) {
+    const auto what = find_secret(text);
+    if (!what) {
+        return std::nullopt;
+    }
+    return make_error(
+        "secret-detected", field,
+        "this looks like it holds " + *what +
+            ": a support case is no place for credentials; the vendor hands you credentials, never "
+            "the reverse (remove it, or pass --allow-secrets if it is a false positive)");
+}
+
+std::optional<std::string> find_secret(std::string_view text) {
+    thread_local std::string low; // reused: no allocation per call once it has grown
+    lower_into(text, low);
+    if (low.find("-----begin") != std::string::npos && low.find("private key") != std::string::npos) {
+        return std::string("a private key block");
+    }
+    if (has_service_token(text)) {
+        return std::string("a cloud or service access key");
+    }
+    if (has_jwt(text)) {
+        return std::string("a web token (JWT)");
+    }
+    if (has_authorization(low)) {
+        return std::string("an Authorization header's credentials");
+    }
+    if (has_url_credentials(low)) {
+        return std::string("a connection string with a password");
+    }
+    if (has_assignment(low) || has_xml_element(low)) {
+        return std::string("a password or secret assignment");
+    }
+    return std::nullopt;
+}
+
+} // namespace backup_request

@@ -1,0 +1,167 @@
+// Zone lookups and local-to-UTC conversion through date::time_zone::get_info, which tells unique, gap and
+// overlap.
+#include "backup_request/time/time_zone.hpp"
+
+#include "backup_request/text/closest_name.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <date/tz.h>
+#include <stdexcept>
+
+namespace backup_request {
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    return out;
+}
+
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
+
+const date::time_zone* find_zone(std::string_view name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::runtime_error&) {
+        return nullptr; // date reports an unknown zone by throwing; here it is an ordinary answer
+    }
+}
+
+std::string format_local(local_seconds local) {
+    return format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19);
+}
+
+std::string format_offset(std::chrono::seconds offset) {
+    const char sign = offset < std::chrono::seconds::zero() ? '-' : '+';
+    const auto minutes = std::chrono::abs(std::chrono::duration_cast<std::chrono::minutes>(offset)).count();
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", sign, static_cast<int>(minutes / 60),
+                  static_cast<int>(minutes % 60));
+    return buffer;
+}
+
+// Every zone name with its lower-case form and city, read once: a batch of drafts may ask many times.
+struct ZoneName {
+    std::string name;
+    std::string lower;
+    std::string city;
+};
+
+const std::vector<ZoneName>& zone_names() {
+    static const std::vector<ZoneName> names = [] {
+        std::vector<ZoneName> out;
+        try {
+            for (const auto& zone : date::get_tzdb().zones) {
+                std::string low = lower(zone.name());
+                const auto slash = low.rfind('/');
+                std::string city = slash == std::string::npos ? low : low.substr(slash + 1);
+                out.push_back({zone.name(), std::move(low), std::move(city)});
+            }
+        } catch (const std::exception&) {
+            out.clear(); // no zone database: no suggestions
+        }
+        return out;
+    }();
+    return names;
+}
+
+} // namespace
+
+std::vector<std::string> similar_time_zones(std::string_view name) {
+    std::string wanted = lower(name);
+    std::replace(wanted.begin(), wanted.end(), ' ', '_');
+    std::vector<std::string> found;
+    // The same name in another case, or the city alone ("lisbon", "new_york").
+    for (const auto& candidate : zone_names()) {
+        if (candidate.lower == wanted || candidate.city == wanted) {
+            found.push_back(candidate.name);
+        }
+    }
+    if (found.empty() && wanted.size() <= 64) {
+        std::vector<std::pair<std::size_t, std::string>> ranked;
+        for (const auto& candidate : zone_names()) {
+            ranked.emplace_back(edit_distance(wanted, candidate.lower), candidate.name);
+        }
+        std::sort(ranked.begin(), ranked.end());
+        const std::size_t limit = std::clamp<std::size_t>(name.size() / 3, 1, 4);
+        const std::size_t best = ranked.empty() ? 0 : ranked.front().first;
+        for (const auto& [distance, candidate] : ranked) {
+            if (distance > limit || distance > best + 1 || found.size() == 3) {
+                break;
+            }
+            found.push_back(candidate);
+        }
+    }
+    if (found.size() > 3) {
+        found.resize(3);
+    }
+    return found;
+}
+
+std::optional<TimeParseError> check_time_zone(std::string_view name) {
+    try {
+        (void)date::get_tzdb();
+    } catch (const std::exception&) {
+        return TimeParseError{
+            "time-zone-unknown",
+            "the time zone database cannot be read (is the tzdata package installed?); give the "
+            "time in UTC with Z instead"};
+    }
+    if (find_zone(name) != nullptr) {
+        return std::nullopt;
+    }
+    std::string message = "unknown time zone " + quoted(name);
+    const auto similar = similar_time_zones(name);
+    if (!similar.empty()) {
+        message += " (did you mean ";
+        for (std::size_t i = 0; i < similar.size(); ++i) {
+            message += (i == 0 ? "" : i + 1 == similar.size() ? " or " : ", ") + quoted(similar[i]);
+        }
+        message += "?)";
+    }
+    message += ": give an IANA name like Europe/Lisbon or America/New_York";
+    return TimeParseError{"time-zone-unknown", std::move(message)};
+}
+
+std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std::string_view zone_name,
+                                                       std::string_view text) {
+    const date::time_zone* zone = find_zone(zone_name);
+    if (zone == nullptr) {
+        return *check_time_zone(zone_name);
+    }
+    const date::local_info info = zone->get_info(local);
+    const std::string where = " in " + std::string(zone_name);
+    switch (info.result) {
+    case date::local_info::unique:
+        return sys_seconds{local.time_since_epoch()} - info.first.offset;
+    case date::local_info::nonexistent: {
+        const auto gap_start = local_seconds{(info.second.begin + info.first.offset).time_since_epoch()};
+        const auto gap_end = local_seconds{(info.second.begin + info.second.offset).time_since_epoch()};
+        return TimeParseError{"time-local-gap",
+                              quoted(text) + " does not exist" + where + ": clocks jumped from " +
+                                  format_local(gap_start).substr(11, 5) + " to " +
+                                  format_local(gap_end).substr(11, 5) + " (" + info.first.abbrev + " to " +
+                                  info.second.abbrev +
+                                  ") that day; give a time outside the gap, or an explicit offset"};
+    }
+    case date::local_info::ambiguous: {
+        const sys_seconds first = sys_seconds{local.time_since_epoch()} - info.first.offset;
+        const sys_seconds second = sys_seconds{local.time_since_epoch()} - info.second.offset;
+        const std::string local_text = format_local(local);
+        return TimeParseError{"time-local-ambiguous",
+                              quoted(text) + " occurs twice" + where + ": " + format_utc_time(first) + " (" +
+                                  info.first.abbrev + ", " + local_text + format_offset(info.first.offset) +
+                                  ") or " + format_utc_time(second) + " (" + info.second.abbrev + ", " +
+                                  local_text + format_offset(info.second.offset) +
+                                  "); give the offset you mean"};
+    }
+    }
+    return TimeParseError{"time-invalid", "cannot convert " + quoted(text)};
+}
+
+} // namespace backup_request

@@ -1,0 +1,431 @@
+// A strict scanner for the accepted time forms; calendar checks and arithmetic are date's (year_month_day).
+//
+// The scanner is written out rather than built on date::parse because every way a time can be wrong needs
+// its own message (no zone, leap second, trailing text), and because it runs once per draft in batches.
+#include "backup_request/time/utc_time.hpp"
+
+#include "backup_request/time/time_zone.hpp"
+
+#include <array>
+#include <cctype>
+#include <cstdio>
+#include <date/date.h>
+#include <optional>
+
+namespace backup_request {
+namespace {
+
+using namespace std::chrono_literals;
+
+TimeParseError failure(std::string code, std::string_view what) {
+    std::string message(what);
+    message += "; ";
+    message += accepted_time_forms;
+    return {std::move(code), std::move(message)};
+}
+
+std::string quoted(std::string_view text) {
+    std::string out = "'";
+    out += text;
+    out += "'";
+    return out;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+// Reads a fixed number of digits, or nothing.
+class Scanner {
+  public:
+    explicit Scanner(std::string_view text) : text_(text) {}
+
+    [[nodiscard]] bool at_end() const { return pos_ == text_.size(); }
+    [[nodiscard]] char peek() const { return at_end() ? '\0' : text_[pos_]; }
+    [[nodiscard]] std::string_view rest() const { return text_.substr(pos_); }
+    void advance(std::size_t n = 1) { pos_ += n; }
+
+    bool take(char c) {
+        if (!at_end() && text_[pos_] == c) {
+            ++pos_;
+            return true;
+        }
+        return false;
+    }
+
+    std::optional<int> fixed_digits(std::size_t count) {
+        if (text_.size() - pos_ < count) {
+            return std::nullopt;
+        }
+        int value = 0;
+        for (std::size_t i = 0; i < count; ++i) {
+            const char c = text_[pos_ + i];
+            if (!is_digit(c)) {
+                return std::nullopt;
+            }
+            value = value * 10 + (c - '0');
+        }
+        pos_ += count;
+        return value;
+    }
+
+  private:
+    std::string_view text_;
+    std::size_t pos_ = 0;
+};
+
+constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
+
+TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
+    // text starts with "now" (any case)
+    std::string_view rest = trim(text.substr(3));
+    if (rest.empty()) {
+        return ParsedTime{now, false, true, {}};
+    }
+    if (rest.front() == '+') {
+        return failure("time-invalid", "relative times count back from now, so " + quoted(text) +
+                                           " is in the future: use a minus sign, like now-2h");
+    }
+    if (rest.front() != '-') {
+        return failure("time-invalid", "unexpected text after 'now' in " + quoted(text));
+    }
+    rest = trim(rest.substr(1));
+    std::size_t digits = 0;
+    long long amount = 0;
+    while (digits < rest.size() && is_digit(rest[digits])) {
+        if (digits == 9) {
+            return failure("time-invalid", "the amount in " + quoted(text) + " is too large");
+        }
+        amount = amount * 10 + (rest[digits] - '0');
+        ++digits;
+    }
+    if (digits == 0) {
+        return failure("time-invalid", "expected a number after 'now-' in " + quoted(text) + ", like now-2h");
+    }
+    const std::string_view unit = trim(rest.substr(digits));
+    std::chrono::seconds step{};
+    if (unit == "s") {
+        step = 1s;
+    } else if (unit == "m") {
+        step = 1min;
+    } else if (unit == "h") {
+        step = 1h;
+    } else if (unit == "d") {
+        step = 24h;
+    } else if (unit == "w") {
+        step = 24h * 7;
+    } else {
+        return failure("time-invalid", "unknown unit " + quoted(unit) + " in " + quoted(text) +
+                                           ": use s, m, h, d or w, like now-90m");
+    }
+    return ParsedTime{now - amount * step, false, true, {}};
+}
+
+// After the time of day: Z, +HH:MM, -HH:MM, +HHMM, or UTC (with or without a space before it).
+struct ZoneOffset {
+    std::chrono::minutes offset{0};
+};
+
+std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_view text) {
+    if (scan.at_end()) {
+        return failure("time-no-zone",
+                       quoted(text) + " has no time zone: add Z for UTC (like 2026-11-20T14:30:00Z), an "
+                                      "offset (like -05:00), or give --timezone Area/City for a local time");
+    }
+    // "14:30:00 Z" and "14:30:00 +00" are as clear as without the space.
+    if (scan.rest().size() > 1 && scan.peek() == ' ' &&
+        std::string_view("Zz+-").find(scan.rest()[1]) != std::string_view::npos) {
+        scan.advance();
+    }
+    if (scan.take('Z') || scan.take('z')) {
+        return ZoneOffset{};
+    }
+    if (scan.peek() == '+' || scan.peek() == '-') {
+        const bool negative = scan.peek() == '-';
+        scan.advance();
+        const auto hours = scan.fixed_digits(2);
+        if (!hours) {
+            return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
+        }
+        // "+00" and "+05" (PostgreSQL's output) are whole hours.
+        const auto minutes = scan.at_end() ? std::optional<int>(0) : (scan.take(':'), scan.fixed_digits(2));
+        if (!minutes) {
+            return failure("time-invalid", "the offset in " + quoted(text) + " must be +HH:MM or -HH:MM");
+        }
+        if (*hours > 23 || *minutes > 59) {
+            return failure("time-out-of-range",
+                           "the offset in " + quoted(text) + " is out of range (at most 23:59)");
+        }
+        const std::chrono::minutes offset = std::chrono::hours{*hours} + std::chrono::minutes{*minutes};
+        return ZoneOffset{negative ? -offset : offset};
+    }
+    const std::string_view rest = scan.rest();
+    const std::size_t skip = rest.front() == ' ' ? 1 : 0;
+    const std::string_view zone = rest.substr(skip);
+    if (iequals(zone, "UTC")) {
+        scan.advance(rest.size());
+        return ZoneOffset{};
+    }
+    if (!zone.empty() && std::isalpha(static_cast<unsigned char>(zone.front())) != 0) {
+        return failure("time-no-zone",
+                       "the zone " + quoted(zone) + " in " + quoted(text) +
+                           " is not accepted: write the time in UTC with Z, or give an offset "
+                           "like -05:00");
+    }
+    return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
+}
+
+struct DateTimeFields {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    bool subseconds = false;
+};
+
+// Digits after the decimal point; whether any of them is not zero (".000" loses nothing).
+std::variant<bool, TimeParseError> scan_fraction(Scanner& scan, std::string_view text) {
+    if (!is_digit(scan.peek())) {
+        return failure("time-invalid", "expected digits after the decimal point in " + quoted(text));
+    }
+    bool nonzero = false;
+    while (is_digit(scan.peek())) {
+        nonzero = nonzero || scan.peek() != '0';
+        scan.advance();
+    }
+    return nonzero;
+}
+
+// ISO 8601's basic form, YYYYMMDDTHHMM[SS[.fraction]], after its year.
+std::variant<DateTimeFields, TimeParseError> scan_basic_date_time(Scanner& scan, std::string_view text,
+                                                                  int year) {
+    DateTimeFields fields;
+    const auto month = scan.fixed_digits(2);
+    const auto day = month ? scan.fixed_digits(2) : std::nullopt;
+    if (!day || !(scan.take('T') || scan.take('t'))) {
+        return failure("time-invalid", quoted(text) + " is not a date and time (in the basic form, write "
+                                                      "20261120T143000Z)");
+    }
+    const auto hour = scan.fixed_digits(2);
+    const auto minute = hour ? scan.fixed_digits(2) : std::nullopt;
+    if (!minute) {
+        return failure("time-invalid", "expected the time of day as HHMM or HHMMSS in " + quoted(text));
+    }
+    fields = {year, *month, *day, *hour, *minute, 0, false};
+    if (const auto second = is_digit(scan.peek()) ? scan.fixed_digits(2) : std::nullopt) {
+        fields.second = *second;
+        if (scan.take('.') || scan.take(',')) {
+            auto fraction = scan_fraction(scan, text);
+            if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+                return std::move(*error);
+            }
+            fields.subseconds = std::get<bool>(fraction);
+        }
+    }
+    return fields;
+}
+
+// YYYY-MM-DD, then T, t or a space, then HH:MM[:SS[.fraction]]; or the basic form YYYYMMDDTHHMMSS.
+std::variant<DateTimeFields, TimeParseError> scan_date_time(Scanner& scan, std::string_view text) {
+    DateTimeFields fields;
+    const auto year = scan.fixed_digits(4);
+    if (year && is_digit(scan.peek())) {
+        return scan_basic_date_time(scan, text, *year);
+    }
+    const auto month = year && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
+    const auto day = month && scan.take('-') ? scan.fixed_digits(2) : std::nullopt;
+    if (!day) {
+        return failure("time-invalid", quoted(text) + " is not a date and time");
+    }
+    if (scan.at_end()) {
+        return failure("time-invalid", quoted(text) + " has a date but no time of day: add one, like " +
+                                           std::string(text) + "T14:30:00Z");
+    }
+    if (!(scan.take('T') || scan.take('t') || scan.take(' '))) {
+        return failure("time-invalid",
+                       "expected 'T' or a space between the date and the time in " + quoted(text));
+    }
+    const auto hour = scan.fixed_digits(2);
+    const auto minute = hour && scan.take(':') ? scan.fixed_digits(2) : std::nullopt;
+    if (!minute) {
+        return failure("time-invalid", "expected the time of day as HH:MM or HH:MM:SS in " + quoted(text));
+    }
+    fields = {*year, *month, *day, *hour, *minute, 0, false};
+    if (!scan.take(':')) {
+        return fields;
+    }
+    const auto second = scan.fixed_digits(2);
+    if (!second) {
+        return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
+    }
+    fields.second = *second;
+    if (scan.take('.') || scan.take(',')) {
+        auto fraction = scan_fraction(scan, text);
+        if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+            return std::move(*error);
+        }
+        fields.subseconds = std::get<bool>(fraction);
+    }
+    return fields;
+}
+
+std::optional<TimeParseError> check_ranges(const DateTimeFields& f, std::string_view text) {
+    if (f.month < 1 || f.month > 12) {
+        return failure("time-out-of-range", "the month in " + quoted(text) + " must be 01 to 12");
+    }
+    const date::year_month_day ymd{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                                   date::day{static_cast<unsigned>(f.day)}};
+    if (!ymd.ok()) {
+        const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
+        return failure("time-invalid-date",
+                       quoted(text) + " is not a real date: " +
+                           std::string(month_names.at(static_cast<std::size_t>(f.month - 1))) + " " +
+                           std::to_string(f.year) + " has " + std::to_string(static_cast<unsigned>(last)) +
+                           " days");
+    }
+    if (f.hour > 23) {
+        return failure("time-out-of-range", "the hour in " + quoted(text) + " must be 00 to 23");
+    }
+    if (f.minute > 59) {
+        return failure("time-out-of-range", "the minute in " + quoted(text) + " must be 00 to 59");
+    }
+    if (f.second == 60) {
+        return failure("time-leap-second", quoted(text) +
+                                               " is a leap second, which backups cannot be restored to: "
+                                               "use :59 or the next minute");
+    }
+    if (f.second > 59) {
+        return failure("time-out-of-range", "the second in " + quoted(text) + " must be 00 to 59");
+    }
+    return std::nullopt;
+}
+
+date::local_seconds local_time_of(const DateTimeFields& f) {
+    const date::year_month_day ymd{date::year{f.year}, date::month{static_cast<unsigned>(f.month)},
+                                   date::day{static_cast<unsigned>(f.day)}};
+    return date::local_days{ymd} + std::chrono::hours{f.hour} + std::chrono::minutes{f.minute} +
+           std::chrono::seconds{f.second};
+}
+
+TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text, std::string_view time_zone) {
+    if (auto error = check_ranges(fields, text)) {
+        return std::move(*error);
+    }
+    const auto local = local_time_of(fields);
+    auto converted = local_to_utc(local, time_zone, text);
+    if (auto* error = std::get_if<TimeParseError>(&converted)) {
+        return std::move(*error);
+    }
+    return ParsedTime{std::get<sys_seconds>(converted), fields.subseconds, false,
+                      format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19)};
+}
+
+TimeParseResult parse_absolute(std::string_view original, std::string_view time_zone) {
+    const std::string_view text = trim(original);
+    Scanner scan(text);
+    auto scanned = scan_date_time(scan, text);
+    if (auto* error = std::get_if<TimeParseError>(&scanned)) {
+        return std::move(*error);
+    }
+    const auto& fields = std::get<DateTimeFields>(scanned);
+    if (scan.at_end() && !time_zone.empty()) {
+        return parse_local(fields, text, time_zone);
+    }
+    auto zone = parse_zone(scan, text);
+    if (auto* error = std::get_if<TimeParseError>(&zone)) {
+        return std::move(*error);
+    }
+    if (!scan.at_end()) {
+        return failure("time-invalid",
+                       "unexpected text " + quoted(scan.rest()) + " after the time in " + quoted(text));
+    }
+    if (auto error = check_ranges(fields, text)) {
+        return std::move(*error);
+    }
+    const sys_seconds wall{local_time_of(fields).time_since_epoch()};
+    return ParsedTime{wall - std::get<ZoneOffset>(zone).offset, fields.subseconds, false, {}};
+}
+
+// Times outside the years 0000-9999 cannot be written back in the payload's fixed form.
+TimeParseResult within_printable_years(TimeParseResult result, std::string_view text) {
+    const auto* parsed = std::get_if<ParsedTime>(&result);
+    constexpr auto first = date::sys_days{date::year{0} / 1 / 1};
+    constexpr auto last = date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24};
+    if (parsed != nullptr && (parsed->time < first || parsed->time >= last)) {
+        return failure("time-out-of-range", quoted(text) + " is outside the years 0000 to 9999");
+    }
+    return result;
+}
+
+bool starts_with_now(std::string_view text) {
+    return text.size() >= 3 && iequals(text.substr(0, 3), "now");
+}
+
+} // namespace
+
+TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std::string_view time_zone) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty()) {
+        return failure("time-empty", "the time is empty");
+    }
+    if (starts_with_now(trimmed)) {
+        return within_printable_years(parse_relative(trimmed, now), trimmed);
+    }
+    return within_printable_years(parse_absolute(trimmed, time_zone), trimmed);
+}
+
+TimeParseResult parse_absolute_time(std::string_view text) {
+    const std::string_view trimmed = trim(text);
+    if (trimmed.empty()) {
+        return failure("time-empty", "the time is empty");
+    }
+    if (starts_with_now(trimmed)) {
+        return failure("time-invalid", quoted(trimmed) + " is relative; this needs an absolute time");
+    }
+    return within_printable_years(parse_absolute(trimmed, {}), trimmed);
+}
+
+std::string format_utc_time(sys_seconds time) {
+    const auto day = date::floor<date::days>(time);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss hms{time - day};
+    std::array<char, 32> buffer{};
+    const int written =
+        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                      static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return {buffer.data(), static_cast<std::size_t>(written)};
+}
+
+} // namespace backup_request
