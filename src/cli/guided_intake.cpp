@@ -11,6 +11,7 @@
 
 #include <istream>
 #include <ostream>
+#include <stdexcept>
 
 namespace backup_request {
 namespace {
@@ -137,15 +138,26 @@ bool ask_justification(json& draft, bool allow_secrets, CommandContext& context)
 
 } // namespace
 
-bool ask_missing_fields(json& draft, sys_seconds now, bool allow_secrets, CommandContext& context) {
-    if (!draft.contains("point_in_time") && !ask_point_in_time(draft, now, context)) {
-        return false;
-    }
-    if (!draft.contains("environments") && !ask_environments(draft, context)) {
-        return false;
-    }
-    if (!draft.contains("justification") && !ask_justification(draft, allow_secrets, context)) {
-        return false;
+bool ask_missing_fields(const RequestKind& kind, json& draft, sys_seconds now, bool allow_secrets,
+                        CommandContext& context) {
+    for (const auto& field : kind.fields) {
+        if (!field.required || draft.contains(field.key)) {
+            continue;
+        }
+        bool answered = false;
+        if (field.key == "point_in_time") {
+            answered = ask_point_in_time(draft, now, context);
+        } else if (field.key == "environments") {
+            answered = ask_environments(draft, context);
+        } else if (field.key == "justification") {
+            answered = ask_justification(draft, allow_secrets, context);
+        } else {
+            // A kind that is guided has a prompt for each required field; reaching here is a bug.
+            throw std::logic_error("no prompt for the field " + field.key);
+        }
+        if (!answered) {
+            return false;
+        }
     }
     return true;
 }

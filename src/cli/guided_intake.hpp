@@ -5,6 +5,7 @@
 #error "the core cannot include the command line (src/cli, include/backup_request/cli)"
 #endif
 
+#include "backup_request/drafts/request_kind.hpp"
 #include "command_context.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,10 +13,11 @@
 
 namespace backup_request {
 
-// Asks on stderr, reads stdin, and fills draft's point_in_time, environments and justification where missing.
-// Returns false when the input ended before every answer was given.
-[[nodiscard]] bool ask_missing_fields(nlohmann::json& draft, sys_seconds now, bool allow_secrets,
-                                      CommandContext& context);
+// Asks on stderr, reads stdin, and fills each of the kind's required fields the draft lacks (point_in_time,
+// environments, justification have prompts). Returns false when the input ended before every answer was
+// given.
+[[nodiscard]] bool ask_missing_fields(const RequestKind& kind, nlohmann::json& draft, sys_seconds now,
+                                      bool allow_secrets, CommandContext& context);
 
 // Shows `summary` and asks to go on; true only for an explicit yes.
 [[nodiscard]] bool confirm_request(const std::string& summary, CommandContext& context);

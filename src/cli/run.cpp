@@ -6,9 +6,8 @@
 #include "backup_request/version.hpp"
 #include "completion_command.hpp"
 #include "config_file.hpp"
-#include "create_command.hpp"
-#include "extend_command.hpp"
 #include "manual_command.hpp"
+#include "request_command.hpp"
 #include "template_command.hpp"
 #include "text_input.hpp"
 #include "usage_error.hpp"
@@ -70,14 +69,14 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
 
-    CreateOptions create_options;
-    CLI::App* create = add_create_command(app, create_options);
+    RequestOptions create_options;
+    CLI::App* create = add_request_command(app, backup_access_kind(), create_options);
     ValidateOptions validate_options;
     CLI::App* validate = add_validate_command(app, validate_options);
     TemplateOptions template_options;
     CLI::App* template_command = add_template_command(app, template_options);
-    ExtendOptions extend_options;
-    CLI::App* extend = add_extend_command(app, extend_options);
+    RequestOptions extend_options;
+    CLI::App* extend = add_request_command(app, access_extension_kind(), extend_options);
     WindowOptions window_options;
     CLI::App* window = add_window_command(app, window_options);
     CompletionOptions completion_options;
@@ -161,10 +160,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
     CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet, color};
     if (create->parsed()) {
-        return run_create(*create, create_options, context);
+        return run_request(*create, backup_access_kind(), create_options, context);
     }
     if (extend->parsed()) {
-        return run_extend(*extend, extend_options, context);
+        return run_request(*extend, access_extension_kind(), extend_options, context);
     }
     if (manual->parsed()) {
         return run_manual(app, context);

@@ -2,6 +2,7 @@
 #include "backup_request/drafts/draft.hpp"
 
 #include "backup_request/drafts/extension_draft.hpp"
+#include "backup_request/drafts/request_kind.hpp"
 #include "backup_request/rules/justification.hpp"
 #include "draft_fields.hpp"
 
@@ -145,11 +146,7 @@ Diagnostics duplicate_key_diagnostics(const std::vector<std::string>& pointers) 
 }
 
 Diagnostics diagnose_draft(const json& document, sys_seconds now, const DraftOptions& options) {
-    if (is_extension_draft(document)) {
-        return evaluate_extension_draft(document, now, options.allow_secrets, options.duplicate_keys)
-            .diagnostics;
-    }
-    return evaluate_draft(document, now, options).diagnostics;
+    return kind_of_draft(document).judge(document, now, options).diagnostics;
 }
 
 nlohmann::ordered_json draft_template(sys_seconds now) {

@@ -8,7 +8,7 @@ namespace backup_request {
 nlohmann::ordered_json to_payload(const Request& request) {
     nlohmann::ordered_json payload;
     payload["schema_version"] = payload_schema_version;
-    payload["request_type"] = "database-backup-access";
+    payload["request_type"] = backup_request_type;
     if (request.example) {
         payload["example"] = true;
     }

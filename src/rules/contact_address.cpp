@@ -1,7 +1,6 @@
 // A deliberately plain e-mail check: one @, a local part without spaces, a dotted domain of host-name labels.
 #include "backup_request/rules/contact_address.hpp"
 
-#include "backup_request/rules/secret_scan.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
 #include <algorithm>
@@ -78,20 +77,6 @@ ContactFields check_contact_fields(const std::optional<std::string>& contact,
         }
     }
     return fields;
-}
-
-void check_secrets(const std::vector<std::pair<std::string, const std::optional<std::string>*>>& fields,
-                   bool allow, Diagnostics& found) {
-    if (allow) {
-        return;
-    }
-    for (const auto& [field, value] : fields) {
-        if (*value) {
-            if (auto error = secret_diagnostic(field, **value)) {
-                found.push_back(std::move(*error));
-            }
-        }
-    }
 }
 
 } // namespace backup_request

@@ -2,8 +2,8 @@
 // create's.
 #include "backup_request/rules/extension_request.hpp"
 
-#include "backup_request/rules/contact_address.hpp"
 #include "backup_request/rules/justification.hpp"
+#include "backup_request/rules/request_texts.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/duration_text.hpp"
 #include "backup_request/time/time_field.hpp"
@@ -116,20 +116,14 @@ ExtensionEvaluation evaluate_extension(const ExtensionInput& input, sys_seconds 
         check_expiry(end->expires_at, now, found);
     }
     const auto days = check_days(input.days, found);
-    JustificationCheck justification;
-    if (input.justification) {
-        justification = check_justification(*input.justification);
-        append_diagnostics(found, justification.diagnostics);
-    } else {
-        found.push_back(make_error("justification-missing", "justification",
-                                   "no justification: say why the data is still needed and for how long"));
-    }
-    ContactFields contact = check_contact_fields(input.contact, input.reference, found);
-    check_secrets({{"case", &input.case_id},
-                   {"justification", &input.justification},
-                   {"reference", &input.reference},
-                   {"contact", &input.contact}},
-                  input.allow_secrets, found);
+    RequestTexts texts =
+        check_request_texts({input.justification,
+                             input.contact,
+                             input.reference,
+                             "no justification: say why the data is still needed and for how long",
+                             {{"case", &input.case_id}},
+                             input.allow_secrets},
+                            found);
 
     if (has_errors(found)) {
         return evaluation;
@@ -140,9 +134,9 @@ ExtensionEvaluation evaluate_extension(const ExtensionInput& input, sys_seconds 
     request.delivered_at = end->delivered_at;
     request.access_expires_at = end->expires_at;
     request.days = *days;
-    request.justification = std::move(justification.text);
-    request.contact = std::move(contact.contact);
-    request.reference = std::move(contact.reference);
+    request.justification = std::move(texts.justification.text);
+    request.contact = std::move(texts.contact.contact);
+    request.reference = std::move(texts.contact.reference);
     request.warnings = found;
     evaluation.request = std::move(request);
     return evaluation;

@@ -1,9 +1,9 @@
 // Runs every rule over a request and assembles the accepted request when none of them fails.
 #include "backup_request/rules/request_rules.hpp"
 
-#include "backup_request/rules/contact_address.hpp"
 #include "backup_request/rules/environment_address.hpp"
 #include "backup_request/rules/justification.hpp"
+#include "backup_request/rules/request_texts.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/time_field.hpp"
 
@@ -63,22 +63,14 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     EnvironmentCheck environments = check_environments(input.environments);
     append_diagnostics(found, environments.diagnostics);
 
-    JustificationCheck justification;
-    if (input.justification) {
-        justification = check_justification(*input.justification);
-        append_diagnostics(found, justification.diagnostics);
-    } else {
-        found.push_back(
-            make_error("justification-missing", "justification",
-                       "no business justification: say what happened, the business impact, and what "
-                       "data you need"));
-    }
-
-    ContactFields contact = check_contact_fields(input.contact, input.reference, found);
-    check_secrets({{"justification", &input.justification},
-                   {"reference", &input.reference},
-                   {"contact", &input.contact}},
-                  input.allow_secrets, found);
+    RequestTexts texts = check_request_texts(
+        {input.justification,
+         input.contact,
+         input.reference,
+         "no business justification: say what happened, the business impact, and what data you need",
+         {},
+         input.allow_secrets},
+        found);
 
     if (has_errors(found)) {
         return evaluation;
@@ -91,9 +83,9 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     }
     request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);
-    request.justification = std::move(justification.text);
-    request.contact = std::move(contact.contact);
-    request.reference = std::move(contact.reference);
+    request.justification = std::move(texts.justification.text);
+    request.contact = std::move(texts.contact.contact);
+    request.reference = std::move(texts.contact.reference);
     request.example = input.example;
     request.warnings = found;
     evaluation.request = std::move(request);

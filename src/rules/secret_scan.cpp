@@ -370,4 +370,18 @@ std::optional<std::string> find_secret(std::string_view text) {
     return std::nullopt;
 }
 
+void check_secrets(const std::vector<std::pair<std::string, const std::optional<std::string>*>>& fields,
+                   bool allow, Diagnostics& found) {
+    if (allow) {
+        return;
+    }
+    for (const auto& [field, value] : fields) {
+        if (*value) {
+            if (auto error = secret_diagnostic(field, **value)) {
+                found.push_back(std::move(*error));
+            }
+        }
+    }
+}
+
 } // namespace backup_request

@@ -19,6 +19,7 @@ struct DraftReading {
 struct DraftOptions {
     bool allow_secrets = false;
     std::vector<std::string> duplicate_keys; // JSON Pointers of keys the draft's text repeats
+    bool mark_example = false;               // --example: the request is marked "example": true
 };
 
 // A draft-duplicate-key error for each repeated key: JSON keeps only the last value, silently.

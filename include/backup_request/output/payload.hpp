@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace backup_request {
+
+inline constexpr std::string_view backup_request_type = "database-backup-access";
 
 inline constexpr int payload_schema_version = 1;
 

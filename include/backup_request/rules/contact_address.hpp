@@ -29,8 +29,4 @@ struct ContactFields {
                                                  const std::optional<std::string>& reference,
                                                  Diagnostics& found);
 
-// secret-detected errors for every present text field, unless `allow` (--allow-secrets).
-void check_secrets(const std::vector<std::pair<std::string, const std::optional<std::string>*>>& fields,
-                   bool allow, Diagnostics& found);
-
 } // namespace backup_request

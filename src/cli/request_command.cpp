@@ -1,0 +1,223 @@
+// The steps of every request command, over the kind's fields: flags in, one draft, the kind's rules, out.
+#include "request_command.hpp"
+
+#include "backup_request/exit_code.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "guided_intake.hpp"
+#include "now_option.hpp"
+#include "option_checks.hpp"
+
+#include <ostream>
+
+namespace backup_request {
+namespace {
+
+using json = nlohmann::json;
+
+// The draft value a nested key ("retention.days") lives at, created as an object on the way.
+json& draft_slot(json& draft, const std::string& key) {
+    const auto dot = key.find('.');
+    if (dot == std::string::npos) {
+        return draft[key];
+    }
+    json& parent = draft[key.substr(0, dot)];
+    if (!parent.is_object()) {
+        parent = json::object();
+    }
+    return parent[key.substr(dot + 1)];
+}
+
+void overlay_flags(const CLI::App& command, const RequestKind& kind, const RequestOptions& options,
+                   json& draft) {
+    if (!draft.is_object()) {
+        return; // the rules report it; flags cannot fix a draft that is not an object
+    }
+    if (kind.stamps_request_type) {
+        draft["request_type"] = kind.request_type;
+    }
+    for (const auto& field : kind.fields) {
+        if (command.count(flag_name(field)) == 0) {
+            continue;
+        }
+        switch (field.shape) {
+        case FieldShape::text:
+        case FieldShape::justification:
+            draft_slot(draft, field.key) = options.texts.at(field.key);
+            break;
+        case FieldShape::text_list:
+            draft_slot(draft, field.key) = options.lists.at(field.key);
+            break;
+        case FieldShape::whole_number:
+            draft_slot(draft, field.key) = options.numbers.at(field.key);
+            break;
+        }
+        if (!field.erases.empty()) {
+            draft.erase(field.erases); // two ways to say one thing replace each other
+        }
+    }
+}
+
+// "--at, --env, --justification (or --justification-file)": the required fields no flag gave.
+std::string missing_flags(const CLI::App& command, const RequestKind& kind) {
+    std::string list;
+    for (const auto& field : kind.fields) {
+        const std::string alternative =
+            field.shape == FieldShape::justification ? "--justification-file" : field.or_flag;
+        if (!field.required || command.count(flag_name(field)) != 0 ||
+            (!alternative.empty() && command.count(alternative) != 0)) {
+            continue;
+        }
+        list += (list.empty() ? "" : ", ") + flag_name(field) +
+                (alternative.empty() ? "" : " (or " + alternative + ")");
+    }
+    return list;
+}
+
+void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions& options) {
+    switch (field.shape) {
+    case FieldShape::text:
+        command.add_option(field.flags, options.texts[field.key], field.help)->type_name(field.type_name);
+        break;
+    case FieldShape::text_list:
+        command.add_option(field.flags, options.lists[field.key], field.help)
+            ->type_name(field.type_name)
+            ->expected(1)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        break;
+    case FieldShape::whole_number: {
+        int& value = options.numbers[field.key];
+        value = field.fallback.value_or(0);
+        auto* option = command.add_option(field.flags, value, field.help)
+                           ->type_name(field.type_name)
+                           ->check(whole_number_in(field.minimum, field.maximum, "days"));
+        if (field.fallback) {
+            option->default_str(std::to_string(*field.fallback));
+        }
+        break;
+    }
+    case FieldShape::justification: {
+        auto* text =
+            command.add_option(field.flags, options.texts[field.key], field.help)->type_name(field.type_name);
+        auto* file = command.add_option("--justification-file", options.justification_file, field.file_help)
+                         ->type_name("PATH");
+        text->excludes(file);
+        break;
+    }
+    }
+}
+
+} // namespace
+
+CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOptions& options) {
+    CLI::App* command = app.add_subcommand(kind.command, kind.summary);
+    command->footer(kind.footer);
+    command->add_option("--from", options.from, kind.from_help)->type_name("PATH");
+    for (const auto& field : kind.fields) {
+        if (!field.after_clock) {
+            add_field_flag(*command, field, options);
+        }
+    }
+    command
+        ->add_option("--now", options.now,
+                     "Judge against this time instead of the clock (env BACKUP_REQUEST_NOW)")
+        ->type_name("TIME")
+        ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
+    for (const auto& field : kind.fields) {
+        if (field.after_clock) {
+            add_field_flag(*command, field, options);
+        }
+    }
+    add_reference_prefix(*command, options.reference_prefix);
+    add_output_flags(*command, options.output);
+    command->add_flag("--strict", options.strict, "Fail on warnings as on errors");
+    command->add_flag("--allow-secrets", options.allow_secrets,
+                      "Accept text that looks like a credential (a false positive of the secret check)");
+    if (kind.guided) {
+        command->add_flag(
+            "--no-input", options.no_input,
+            "Never prompt: missing flags are an error even at a terminal (without a terminal, never)");
+    }
+    if (kind.example) {
+        command->add_flag(
+            "--example", options.example,
+            "Print an example payload (marked \"example\": true); other flags override its fields");
+    }
+    return command;
+}
+
+int run_request(const CLI::App& command, const RequestKind& kind, const RequestOptions& options,
+                CommandContext& context) {
+    const bool from_draft = command.count("--from") != 0;
+    if (from_draft && options.from == "-" && options.justification_file == "-") {
+        return usage_error(context, kind.command,
+                           "--from - and --justification-file - cannot both read stdin");
+    }
+    bool guided = false;
+    if (!from_draft && !options.example) {
+        if (const std::string missing = missing_flags(command, kind); !missing.empty()) {
+            const bool terminal =
+                context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
+            if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
+                return usage_error(context, kind.command,
+                                   "missing " + missing +
+                                       (kind.example ? " (or try --example to see a complete request)" : ""));
+            }
+            guided = true;
+        }
+    }
+    auto now = resolve_now(options.now, context);
+    if (auto* error = std::get_if<NowError>(&now)) {
+        return usage_error(context, kind.command, error->message);
+    }
+    const auto& resolved = std::get<ResolvedNow>(now);
+    context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
+
+    json draft = options.example ? *kind.example : json::object();
+    std::vector<std::string> duplicate_keys;
+    if (from_draft) {
+        auto read = read_draft_file("--from", options.from, context);
+        if (const int* code = std::get_if<int>(&read)) {
+            return *code;
+        }
+        draft = std::move(std::get<DraftFile>(read).document);
+        duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
+        if (options.example && draft.is_object()) {
+            draft.insert(kind.example->begin(), kind.example->end()); // only the fields the draft lacks
+        }
+    }
+    overlay_flags(command, kind, options, draft);
+    if (auto error = apply_time_zone_variable(context, draft, resolved.time)) {
+        return usage_error(context, kind.command, *error);
+    }
+    apply_reference_prefix(options.reference_prefix, draft);
+    if (command.count("--justification-file") != 0) {
+        if (auto code = read_justification_file(options.justification_file, context, draft)) {
+            return *code;
+        }
+    }
+    if (guided && !ask_missing_fields(kind, draft, resolved.time, options.allow_secrets, context)) {
+        context.err << "error: the input ended before the request was complete; nothing was written\n";
+        return to_int(ExitCode::usage);
+    }
+
+    const JudgedRequest judged =
+        kind.judge(draft, resolved.time,
+                   DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
+    print_diagnostics(context.err, judged.diagnostics, !context.quiet);
+    if (!judged.render) {
+        return to_int(ExitCode::rule_violation);
+    }
+    if (fails_strict(options.strict, count(judged.diagnostics, Severity::warning), context)) {
+        return to_int(ExitCode::rule_violation);
+    }
+    if (guided && !confirm_request(judged.render(OutputFormat::text, false), context)) {
+        context.err << "Nothing was written.\n";
+        return to_int(ExitCode::rule_violation);
+    }
+    const OutputFormat format = options.output.format == "text"       ? OutputFormat::text
+                                : options.output.format == "markdown" ? OutputFormat::markdown
+                                                                      : OutputFormat::json;
+    return write_result(judged.render(format, options.output.compact), command, options.output, context);
+}
+
+} // namespace backup_request
