@@ -4,6 +4,7 @@
 #include "backup_request/exit_code.hpp"
 
 #include <CLI/Option.hpp>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -50,8 +51,8 @@ FlagInfo flag_info(const CLI::Option& option) {
 
 std::vector<FlagInfo> flags_of(const CLI::App& app) {
     std::vector<FlagInfo> flags;
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->nonpositional() && !option->get_group().empty()) {
+    for (const CLI::Option* option : visible_options(app)) {
+        if (option->nonpositional()) {
             flags.push_back(flag_info(*option));
         }
     }
@@ -70,10 +71,8 @@ std::optional<FlagInfo> argument_of(const CLI::App& app) {
 // The commands people use: hidden ones (no group, like `manual`) are left out, as in --help.
 std::vector<CommandInfo> commands_of(const CLI::App& app) {
     std::vector<CommandInfo> commands;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        if (!sub->get_group().empty()) {
-            commands.push_back({sub->get_name(), sub->get_description(), flags_of(*sub), argument_of(*sub)});
-        }
+    for (const CLI::App* sub : visible_commands(app)) {
+        commands.push_back({sub->get_name(), sub->get_description(), flags_of(*sub), argument_of(*sub)});
     }
     return commands;
 }
@@ -341,9 +340,17 @@ std::string completion_script(const CLI::App& app, const std::string& shell) {
     return bash_script(app);
 }
 
-int run_completion(const CLI::App& app, const CompletionOptions& options, CommandContext& context) {
+Command completion_command() {
+    auto options = std::make_shared<CompletionOptions>();
+    return Command{"completion", [options](CLI::App& app) { return add_completion_command(app, *options); },
+                   [options](const CLI::App& app, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_completion(app, *options, context);
+                   }};
+}
+
+CommandResult run_completion(const CLI::App& app, const CompletionOptions& options, CommandContext& context) {
     context.out << completion_script(app, options.shell) << std::flush;
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 } // namespace backup_request

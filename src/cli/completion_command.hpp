@@ -7,6 +7,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_table.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -22,7 +23,9 @@ CLI::App* add_completion_command(CLI::App& app, CompletionOptions& options);
 // The script for `shell` (bash, zsh or fish), from every subcommand and option of `app`.
 [[nodiscard]] std::string completion_script(const CLI::App& app, const std::string& shell);
 
-[[nodiscard]] int run_completion(const CLI::App& app, const CompletionOptions& options,
-                                 CommandContext& context);
+[[nodiscard]] CommandResult run_completion(const CLI::App& app, const CompletionOptions& options,
+                                           CommandContext& context);
+
+[[nodiscard]] Command completion_command();
 
 } // namespace backup_request

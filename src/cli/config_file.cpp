@@ -4,6 +4,7 @@
 
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/utf8_text.hpp"
+#include "command_table.hpp"
 
 #include <CLI/Option.hpp>
 #include <algorithm>
@@ -51,9 +52,9 @@ std::string refusal_reason(const std::string& flag) {
 }
 
 const CLI::Option* find_flag(const CLI::App& app, const std::string& name) {
-    for (const CLI::Option* option : app.get_options()) {
+    for (const CLI::Option* option : visible_options(app)) {
         const auto& names = option->get_lnames();
-        if (!option->get_group().empty() && std::find(names.begin(), names.end(), name) != names.end()) {
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
             return option;
         }
     }
@@ -62,10 +63,7 @@ const CLI::Option* find_flag(const CLI::App& app, const std::string& name) {
 
 std::vector<std::string> flag_names(const CLI::App& app) {
     std::vector<std::string> names;
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->get_group().empty()) {
-            continue;
-        }
+    for (const CLI::Option* option : visible_options(app)) {
         for (const auto& name : option->get_lnames()) {
             if (name != "help" && name != "version" && name != "config") {
                 names.push_back(name);
@@ -73,16 +71,6 @@ std::vector<std::string> flag_names(const CLI::App& app) {
         }
     }
     return names;
-}
-
-std::vector<const CLI::App*> commands_of(const CLI::App& app) {
-    std::vector<const CLI::App*> commands;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        if (!sub->get_group().empty()) {
-            commands.push_back(sub);
-        }
-    }
-    return commands;
 }
 
 std::string position(const std::string& path, const toml::source_region& where) {
@@ -188,7 +176,7 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
         if (find_flag(app, flag) != nullptr) {
             targets.push_back(&app);
         }
-        for (const CLI::App* command : commands_of(app)) {
+        for (const CLI::App* command : visible_commands(app)) {
             if (find_flag(*command, flag) != nullptr) {
                 targets.push_back(command);
             }
@@ -262,7 +250,7 @@ read_config_text(const std::string& text, const CLI::App& app, const std::string
     }
     std::vector<std::string> command_names;
     std::vector<std::string> every_flag = flag_names(app);
-    for (const CLI::App* command : commands_of(app)) {
+    for (const CLI::App* command : visible_commands(app)) {
         command_names.push_back(command->get_name());
         const auto names = flag_names(*command);
         every_flag.insert(every_flag.end(), names.begin(), names.end());

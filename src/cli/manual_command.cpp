@@ -31,10 +31,7 @@ std::string roff(const std::string& text) {
 }
 
 void write_options(std::ostringstream& out, const CLI::App& app) {
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->get_group().empty()) { // hidden
-            continue;
-        }
+    for (const CLI::Option* option : visible_options(app)) {
         std::string names;
         for (const auto& name : option->get_snames()) {
             names += (names.empty() ? "" : ", ") + ("\\fB\\-" + name + "\\fR");
@@ -74,10 +71,7 @@ std::string manual_page(const CLI::App& app) {
         << ".SH OPTIONS\n";
     write_options(out, app);
     out << ".SH COMMANDS\n";
-    for (const CLI::App* sub : app.get_subcommands({})) {
-        if (sub->get_group().empty()) {
-            continue;
-        }
+    for (const CLI::App* sub : visible_commands(app)) {
         out << ".SS " << roff(sub->get_name()) << "\n" << roff(sub->get_description()) << "\n";
         write_options(out, *sub);
     }
@@ -112,9 +106,16 @@ std::string manual_page(const CLI::App& app) {
     return out.str();
 }
 
-int run_manual(const CLI::App& app, CommandContext& context) {
+Command manual_command() {
+    return Command{"manual", [](CLI::App& app) { return add_manual_command(app); },
+                   [](const CLI::App& app, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_manual(app, context);
+                   }};
+}
+
+CommandResult run_manual(const CLI::App& app, CommandContext& context) {
     context.out << manual_page(app) << std::flush;
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 } // namespace backup_request

@@ -7,6 +7,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_table.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -18,6 +19,8 @@ CLI::App* add_manual_command(CLI::App& app);
 
 [[nodiscard]] std::string manual_page(const CLI::App& app);
 
-[[nodiscard]] int run_manual(const CLI::App& app, CommandContext& context);
+[[nodiscard]] CommandResult run_manual(const CLI::App& app, CommandContext& context);
+
+[[nodiscard]] Command manual_command();
 
 } // namespace backup_request

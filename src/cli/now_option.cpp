@@ -66,26 +66,30 @@ bool needs_time_zone(const nlohmann::json& draft, sys_seconds now) {
 
 } // namespace
 
+std::string default_time_zone(const Environment& environment) {
+    return environment.variable("BACKUP_REQUEST_TZ").value_or("");
+}
+
 std::optional<std::string> apply_time_zone_variable(const CommandContext& context, nlohmann::json& draft,
                                                     sys_seconds now) {
     if (!draft.is_object() || draft.contains("time_zone")) {
         return std::nullopt;
     }
-    auto zone = context.environment.variable("BACKUP_REQUEST_TZ");
-    if (!zone || zone->empty()) {
+    std::string zone = default_time_zone(context.environment);
+    if (zone.empty()) {
         return std::nullopt;
     }
-    if (const auto error = check_time_zone(*zone)) {
+    if (const auto error = check_time_zone(zone)) {
         if (needs_time_zone(draft, now)) {
             return "BACKUP_REQUEST_TZ: " + visible_text(error->message);
         }
         // Every time has its own offset: a broken variable changes nothing, so it only earns a note.
         context.log->warn(
             "BACKUP_REQUEST_TZ={} is not a time zone; ignored, since every time given has an offset",
-            visible_text(*zone));
+            visible_text(zone));
         return std::nullopt;
     }
-    draft["time_zone"] = std::move(*zone);
+    draft["time_zone"] = std::move(zone);
     return std::nullopt;
 }
 

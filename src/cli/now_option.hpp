@@ -22,6 +22,14 @@ struct NowError {
 [[nodiscard]] std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value,
                                                               CommandContext& context);
 
+// The zone for local times when no flag or draft names one: BACKUP_REQUEST_TZ, or empty. The one place the
+// variable is read.
+[[nodiscard]] std::string default_time_zone(const Environment& environment);
+
+// The zone for local times when no flag or draft names one: BACKUP_REQUEST_TZ, or empty. The one place the
+// variable is read.
+[[nodiscard]] std::string default_time_zone(const Environment& environment);
+
 // BACKUP_REQUEST_TZ fills a draft's time_zone when neither the draft nor --timezone gave one. A variable that
 // names no zone is a usage error (the message returned) when a time needs it, and is ignored otherwise.
 [[nodiscard]] std::optional<std::string> apply_time_zone_variable(const CommandContext& context,

@@ -7,6 +7,7 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 
+#include <memory>
 #include <ostream>
 
 namespace backup_request {
@@ -108,6 +109,15 @@ void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions
 
 } // namespace
 
+Command request_command(const RequestKind& kind) {
+    auto options = std::make_shared<RequestOptions>();
+    return Command{
+        kind.command, [&kind, options](CLI::App& app) { return add_request_command(app, kind, *options); },
+        [&kind, options](const CLI::App& /*app*/, const CLI::App& command, CommandContext& context) {
+            return run_request(command, kind, *options, context);
+        }};
+}
+
 CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOptions& options) {
     CLI::App* command = app.add_subcommand(kind.command, kind.summary);
     command->footer(kind.footer);
@@ -145,12 +155,11 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
     return command;
 }
 
-int run_request(const CLI::App& command, const RequestKind& kind, const RequestOptions& options,
-                CommandContext& context) {
+CommandResult run_request(const CLI::App& command, const RequestKind& kind, const RequestOptions& options,
+                          CommandContext& context) {
     const bool from_draft = command.count("--from") != 0;
     if (from_draft && options.from == "-" && options.justification_file == "-") {
-        return usage_error(context, kind.command,
-                           "--from - and --justification-file - cannot both read stdin");
+        return usage_failure(kind.command, "--from - and --justification-file - cannot both read stdin");
     }
     bool guided = false;
     if (!from_draft && !options.example) {
@@ -158,16 +167,16 @@ int run_request(const CLI::App& command, const RequestKind& kind, const RequestO
             const bool terminal =
                 context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
             if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
-                return usage_error(context, kind.command,
-                                   "missing " + missing +
-                                       (kind.example ? " (or try --example to see a complete request)" : ""));
+                return usage_failure(
+                    kind.command, "missing " + missing +
+                                      (kind.example ? " (or try --example to see a complete request)" : ""));
             }
             guided = true;
         }
     }
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
-        return usage_error(context, kind.command, error->message);
+        return usage_failure(kind.command, error->message);
     }
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
@@ -175,9 +184,9 @@ int run_request(const CLI::App& command, const RequestKind& kind, const RequestO
     json draft = options.example ? *kind.example : json::object();
     std::vector<std::string> duplicate_keys;
     if (from_draft) {
-        auto read = read_draft_file("--from", options.from, context);
-        if (const int* code = std::get_if<int>(&read)) {
-            return *code;
+        auto read = read_draft_file("--from", options.from, context.in);
+        if (auto* failed = std::get_if<CommandFailure>(&read)) {
+            return std::move(*failed);
         }
         draft = std::move(std::get<DraftFile>(read).document);
         duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
@@ -187,17 +196,17 @@ int run_request(const CLI::App& command, const RequestKind& kind, const RequestO
     }
     overlay_flags(command, kind, options, draft);
     if (auto error = apply_time_zone_variable(context, draft, resolved.time)) {
-        return usage_error(context, kind.command, *error);
+        return usage_failure(kind.command, *error);
     }
     apply_reference_prefix(options.reference_prefix, draft);
     if (command.count("--justification-file") != 0) {
-        if (auto code = read_justification_file(options.justification_file, context, draft)) {
-            return *code;
+        if (auto failed = read_justification_file(options.justification_file, context.in, draft)) {
+            return std::move(*failed);
         }
     }
     if (guided && !ask_missing_fields(kind, draft, resolved.time, options.allow_secrets, context)) {
-        context.err << "error: the input ended before the request was complete; nothing was written\n";
-        return to_int(ExitCode::usage);
+        return failure(ExitCode::usage,
+                       "the input ended before the request was complete; nothing was written");
     }
 
     const JudgedRequest judged =
@@ -205,14 +214,14 @@ int run_request(const CLI::App& command, const RequestKind& kind, const RequestO
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
     print_diagnostics(context.err, judged.diagnostics, !context.quiet);
     if (!judged.render) {
-        return to_int(ExitCode::rule_violation);
+        return ExitCode::rule_violation;
     }
-    if (fails_strict(options.strict, count(judged.diagnostics, Severity::warning), context)) {
-        return to_int(ExitCode::rule_violation);
+    if (auto failed = strict_failure(options.strict, count(judged.diagnostics, Severity::warning))) {
+        return std::move(*failed);
     }
     if (guided && !confirm_request(judged.render(OutputFormat::text, false), context)) {
         context.err << "Nothing was written.\n";
-        return to_int(ExitCode::rule_violation);
+        return ExitCode::rule_violation;
     }
     const OutputFormat format = options.output.format == "text"       ? OutputFormat::text
                                 : options.output.format == "markdown" ? OutputFormat::markdown

@@ -9,6 +9,7 @@
 
 #include "backup_request/drafts/request_kind.hpp"
 #include "command_context.hpp"
+#include "command_table.hpp"
 #include "request_output.hpp"
 
 #include <CLI/App.hpp>
@@ -34,9 +35,12 @@ struct RequestOptions {
     bool example = false;
 };
 
+// The command table's entry for `kind` (which must outlive it: the kinds are static).
+[[nodiscard]] Command request_command(const RequestKind& kind);
+
 CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOptions& options);
 
-[[nodiscard]] int run_request(const CLI::App& command, const RequestKind& kind, const RequestOptions& options,
-                              CommandContext& context);
+[[nodiscard]] CommandResult run_request(const CLI::App& command, const RequestKind& kind,
+                                        const RequestOptions& options, CommandContext& context);
 
 } // namespace backup_request

@@ -24,38 +24,31 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
     command.add_flag("--compact", options.compact, "One line of JSON");
 }
 
-int usage_error(CommandContext& context, const std::string& command, const std::string& message) {
-    context.err << "error: " << visible_text(message) << "\nRun 'backup-request " << command
-                << " --help' for usage.\n";
-    return to_int(ExitCode::usage);
-}
-
-std::variant<DraftFile, int> read_draft_file(const std::string& flag, const std::string& path,
-                                             CommandContext& context) {
-    auto content = read_text_input(path, context.in, max_draft_bytes);
+OrFailure<DraftFile> read_draft_file(const std::string& flag, const std::string& path, std::istream& in) {
+    auto content = read_text_input(path, in, max_draft_bytes);
     if (auto* error = std::get_if<ReadError>(&content)) {
-        context.err << "error: " << flag << ": " << visible_text(error->message)
-                    << (error->too_large ? "; split it into drafts of at most 1 MiB each" : "") << '\n';
-        return to_int(ExitCode::input);
+        return failure(ExitCode::input,
+                       flag + ": " + error->message +
+                           (error->too_large ? "; split it into drafts of at most 1 MiB each" : ""));
     }
     std::vector<std::string> duplicates;
     auto parsed = parse_json_text(std::get<std::string>(content), &duplicates);
     if (auto* error = std::get_if<JsonError>(&parsed)) {
-        context.err << "error: " << flag << ": " << visible_text(path == "-" ? "<stdin>" : path) << ":"
-                    << error->line << ":" << error->column << ": not JSON: " << visible_text(error->message)
-                    << " [json-invalid]\n";
-        return to_int(ExitCode::input);
+        return failure(ExitCode::input, flag + ": " + (path == "-" ? "<stdin>" : path) + ":" +
+                                            std::to_string(error->line) + ":" +
+                                            std::to_string(error->column) + ": not JSON: " + error->message +
+                                            " [json-invalid]");
     }
     return DraftFile{std::move(std::get<nlohmann::json>(parsed)), std::move(duplicates)};
 }
 
-std::optional<int> read_justification_file(const std::string& path, CommandContext& context,
-                                           nlohmann::json& draft) {
-    auto content = read_text_input(path, context.in, max_justification_file_bytes);
+std::optional<CommandFailure> read_justification_file(const std::string& path, std::istream& in,
+                                                      nlohmann::json& draft) {
+    auto content = read_text_input(path, in, max_justification_file_bytes);
     if (auto* error = std::get_if<ReadError>(&content)) {
-        context.err << "error: --justification-file: " << visible_text(error->message)
-                    << (error->too_large ? "; a justification holds at most 4000 characters" : "") << '\n';
-        return to_int(ExitCode::input);
+        return failure(ExitCode::input,
+                       "--justification-file: " + error->message +
+                           (error->too_large ? "; a justification holds at most 4000 characters" : ""));
     }
     auto& text = std::get<std::string>(content);
     // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the text.
@@ -68,21 +61,20 @@ std::optional<int> read_justification_file(const std::string& path, CommandConte
     return std::nullopt;
 }
 
-int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
-                 CommandContext& context) {
+CommandResult write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
+                           CommandContext& context) {
     // These name stdout itself: written through the checked stream, so a closed or full stdout is reported.
     const bool is_stdout = options.output == "-" || options.output == "/dev/stdout" ||
                            options.output == "/dev/fd/1" || options.output == "/proc/self/fd/1";
     if (command.count("--output") == 0 || is_stdout) {
         context.out << text << std::flush;
-        return to_int(ExitCode::ok);
+        return ExitCode::ok;
     }
     if (auto error = write_output_file(options.output, text, OutputFileOptions{options.force})) {
-        context.err << "error: " << visible_text(*error) << '\n';
-        return to_int(ExitCode::output);
+        return failure(ExitCode::output, *error);
     }
     context.log->info("wrote {}", options.output);
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 void add_reference_prefix(CLI::App& command, std::string& prefix) {
@@ -101,13 +93,13 @@ void apply_reference_prefix(const std::string& prefix, nlohmann::json& draft) {
     }
 }
 
-bool fails_strict(bool strict, std::size_t warnings, CommandContext& context) {
+std::optional<CommandFailure> strict_failure(bool strict, std::size_t warnings) {
     if (!strict || warnings == 0) {
-        return false;
+        return std::nullopt;
     }
-    context.err << "error: --strict: " << warnings << (warnings == 1 ? " warning counts" : " warnings count")
-                << " as an error; nothing was written\n";
-    return true;
+    return failure(ExitCode::rule_violation, "--strict: " + std::to_string(warnings) +
+                                                 (warnings == 1 ? " warning counts" : " warnings count") +
+                                                 " as an error; nothing was written");
 }
 
 } // namespace backup_request

@@ -7,6 +7,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_failure.hpp"
 
 #include <CLI/App.hpp>
 #include <nlohmann/json.hpp>
@@ -25,32 +26,29 @@ struct OutputOptions {
 
 void add_output_flags(CLI::App& command, OutputOptions& options);
 
-// Prints "error: MESSAGE" and the help hint for `command`; returns the usage exit code.
-int usage_error(CommandContext& context, const std::string& command, const std::string& message);
-
 // A draft read from a file, with the keys its text repeats (JSON keeps only the last of each).
 struct DraftFile {
     nlohmann::json document;
     std::vector<std::string> duplicate_keys;
 };
 
-// The JSON document at `path` ('-' for stdin) for `flag`; on failure an exit code, the message printed.
-[[nodiscard]] std::variant<DraftFile, int> read_draft_file(const std::string& flag, const std::string& path,
-                                                           CommandContext& context);
+// The JSON document at `path` ('-' for `in`) for `flag`.
+[[nodiscard]] OrFailure<DraftFile> read_draft_file(const std::string& flag, const std::string& path,
+                                                   std::istream& in);
 
-// Reads --justification-file into draft["justification"]; on failure an exit code, the message printed.
-[[nodiscard]] std::optional<int> read_justification_file(const std::string& path, CommandContext& context,
-                                                         nlohmann::json& draft);
+// Reads --justification-file into draft["justification"] (a byte order mark dropped).
+[[nodiscard]] std::optional<CommandFailure> read_justification_file(const std::string& path, std::istream& in,
+                                                                    nlohmann::json& draft);
 
-// Writes `text` to stdout, or atomically to --output. Returns the exit code.
-[[nodiscard]] int write_result(const std::string& text, const CLI::App& command, const OutputOptions& options,
-                               CommandContext& context);
+// Writes `text` to stdout, or atomically to --output.
+[[nodiscard]] CommandResult write_result(const std::string& text, const CLI::App& command,
+                                         const OutputOptions& options, CommandContext& context);
 
 // --reference-prefix: "INC-" and a reference "4711" make "INC-4711"; a reference that has the prefix is kept.
 void add_reference_prefix(CLI::App& command, std::string& prefix);
 void apply_reference_prefix(const std::string& prefix, nlohmann::json& draft);
 
-// "--strict: 2 warnings count as an error" when --strict and there are warnings; returns whether it failed.
-[[nodiscard]] bool fails_strict(bool strict, std::size_t warnings, CommandContext& context);
+// "--strict: 2 warnings count as an error" when --strict and there are warnings.
+[[nodiscard]] std::optional<CommandFailure> strict_failure(bool strict, std::size_t warnings);
 
 } // namespace backup_request

@@ -4,15 +4,11 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/version.hpp"
-#include "completion_command.hpp"
+#include "command_failure.hpp"
+#include "command_table.hpp"
 #include "config_file.hpp"
-#include "manual_command.hpp"
-#include "request_command.hpp"
-#include "template_command.hpp"
 #include "text_input.hpp"
 #include "usage_error.hpp"
-#include "validate_command.hpp"
-#include "window_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -48,6 +44,64 @@ std::shared_ptr<spdlog::logger> make_logger(std::ostream& err, int verbosity, bo
     return logger;
 }
 
+struct LoadedConfig {
+    std::string path; // empty: none
+    std::string text;
+    std::vector<CLI::ConfigItem> items;
+};
+
+// The config file is read and checked here, once and under its size limit, so that an error can name its
+// line; CLI11 gets its values without opening it again. --help and --version work whatever it holds.
+OrFailure<LoadedConfig> load_config(const std::vector<std::string>& args, const Environment& environment,
+                                    const CLI::App& app) {
+    const bool help_or_version = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+        return arg == "--help" || arg == "-h" || arg == "--version";
+    });
+    auto choice = choose_config(args, environment);
+    if (const auto* error = std::get_if<ConfigChoiceError>(&choice)) {
+        return usage_failure("", error->message);
+    }
+    const ConfigChoice& config = std::get<ConfigChoice>(choice);
+    if (config.path.empty() || help_or_version) {
+        return LoadedConfig{};
+    }
+    std::istringstream no_stdin;
+    auto content = read_text_input(config.path, no_stdin, max_config_file_bytes);
+    if (const auto* error = std::get_if<ReadError>(&content)) {
+        if (config.required || error->too_large) {
+            return failure(ExitCode::input, "config file: " + error->message);
+        }
+        return LoadedConfig{}; // the default file is optional
+    }
+    auto read = read_config_text(std::get<std::string>(content), app, config.path);
+    if (auto* problem = std::get_if<ConfigError>(&read)) {
+        return config_failure(ExitCode::usage, std::move(problem->messages));
+    }
+    return LoadedConfig{config.path, std::move(std::get<std::string>(content)),
+                        std::move(std::get<std::vector<CLI::ConfigItem>>(read))};
+}
+
+// A CLI11 parse error as our failure: the one-line message, placed in the config file when it came from
+// there.
+CommandFailure parse_failure(const CLI::ParseError& error, CLI::App& app,
+                             const std::vector<std::string>& args, const LoadedConfig& config) {
+    CLI::App* failed = &app;
+    for (CLI::App* command : app.get_subcommands({})) {
+        if (command->parsed()) {
+            failed = command; // the command being parsed when CLI11 stopped: its --help is the hint
+        }
+    }
+    const std::string message = usage_error_message(error, *failed, args);
+    if (const auto where = config.path.empty()
+                               ? std::nullopt
+                               : config_location_of_error(config.text, config.path, message)) {
+        return CommandFailure{ExitCode::usage,
+                              {"config file " + *where + ": " + message},
+                              "Fix the value in the config file, or give the flag on the command line."};
+    }
+    return usage_failure(failed == &app ? "" : failed->get_name(), message);
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
@@ -69,65 +123,26 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
 
-    RequestOptions create_options;
-    CLI::App* create = add_request_command(app, backup_access_kind(), create_options);
-    ValidateOptions validate_options;
-    CLI::App* validate = add_validate_command(app, validate_options);
-    TemplateOptions template_options;
-    CLI::App* template_command = add_template_command(app, template_options);
-    RequestOptions extend_options;
-    CLI::App* extend = add_request_command(app, access_extension_kind(), extend_options);
-    WindowOptions window_options;
-    CLI::App* window = add_window_command(app, window_options);
-    CompletionOptions completion_options;
-    CLI::App* completion = add_completion_command(app, completion_options);
-    CLI::App* manual = add_manual_command(app);
-    SchemaOptions schema_options;
-    CLI::App* schema = add_schema_command(app, schema_options);
+    std::vector<Command> commands = command_table();
+    std::vector<CLI::App*> command_apps;
+    for (const Command& command : commands) {
+        command_apps.push_back(command.add(app));
+    }
 
-    // The config file is read and checked here, once and under its size limit, so that an error can name its
-    // line; CLI11 gets its values without opening it again. --help and --version work whatever it holds.
-    const bool help_or_version = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
-        return arg == "--help" || arg == "-h" || arg == "--version";
-    });
-    auto choice = choose_config(args, environment);
-    if (const auto* error = std::get_if<ConfigChoiceError>(&choice)) {
-        err << "error: " << visible_text(error->message) << "\nRun 'backup-request --help' for usage.\n";
-        return to_int(ExitCode::usage);
+    auto loaded = load_config(args, environment, app);
+    if (auto* failed = std::get_if<CommandFailure>(&loaded)) {
+        return report(std::move(*failed), err);
     }
-    const ConfigChoice& config = std::get<ConfigChoice>(choice);
-    std::string config_path;
-    std::string config_text;
-    std::vector<CLI::ConfigItem> config_items;
-    if (!config.path.empty() && !help_or_version) {
-        std::istringstream no_stdin;
-        auto content = read_text_input(config.path, no_stdin, max_config_file_bytes);
-        if (const auto* error = std::get_if<ReadError>(&content)) {
-            if (config.required || error->too_large) {
-                err << "error: config file: " << visible_text(error->message) << '\n';
-                return to_int(ExitCode::input);
-            }
-        } else {
-            auto read = read_config_text(std::get<std::string>(content), app, config.path);
-            if (const auto* problem = std::get_if<ConfigError>(&read)) {
-                for (const auto& message : problem->messages) {
-                    err << "error: config file " << visible_text(message) << '\n';
-                }
-                return to_int(ExitCode::usage);
-            }
-            config_path = config.path;
-            config_text = std::move(std::get<std::string>(content));
-            config_items = std::move(std::get<std::vector<CLI::ConfigItem>>(read));
-        }
-    }
-    app.add_option("--config", config_path,
+    LoadedConfig& config = std::get<LoadedConfig>(loaded);
+    std::string config_flag;
+    app.add_option("--config", config_flag,
                    "Read defaults from this TOML file (env BACKUP_REQUEST_CONFIG; default "
                    "$XDG_CONFIG_HOME/backup-request/config.toml)")
         ->type_name("PATH");
-    app.config_formatter(std::make_shared<PreparsedConfig>(std::move(config_items)));
+    app.config_formatter(std::make_shared<PreparsedConfig>(std::move(config.items)));
     // CLI11 reads config items through a config option; this hidden one points at a file that is always
     // there, and the formatter above returns what was read from the user's file.
-    app.set_config("--preloaded-config", config_path.empty() ? "" : "/dev/null")->group("");
+    app.set_config("--preloaded-config", config.path.empty() ? "" : "/dev/null")->group("");
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -137,53 +152,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
             // --help and --version are "errors" to CLI11; they print on stdout and succeed.
             return app.exit(error, out, err) == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::usage);
         }
-        CLI::App* failed = &app;
-        for (CLI::App* sub :
-             {create, validate, template_command, schema, extend, window, completion, manual}) {
-            if (sub->parsed()) {
-                failed = sub;
-            }
-        }
-        const std::string command =
-            failed == &app ? std::string("backup-request") : "backup-request " + failed->get_name();
-        const std::string message = usage_error_message(error, *failed, args);
-        if (const auto where = config_path.empty()
-                                   ? std::nullopt
-                                   : config_location_of_error(config_text, config_path, message)) {
-            err << "error: config file " << visible_text(*where) << ": " << visible_text(message)
-                << "\nFix the value in the config file, or give the flag on the command line.\n";
-            return to_int(ExitCode::usage);
-        }
-        err << "error: " << visible_text(message) << "\nRun '" << command << " --help' for usage.\n";
-        return to_int(ExitCode::usage);
+        return report(parse_failure(error, app, args, config), err);
     }
 
     CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet, color};
-    if (create->parsed()) {
-        return run_request(*create, backup_access_kind(), create_options, context);
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        if (command_apps[i]->parsed()) {
+            return report(commands[i].run(app, *command_apps[i], context), err);
+        }
     }
-    if (extend->parsed()) {
-        return run_request(*extend, access_extension_kind(), extend_options, context);
-    }
-    if (manual->parsed()) {
-        return run_manual(app, context);
-    }
-    if (completion->parsed()) {
-        return run_completion(app, completion_options, context);
-    }
-    if (window->parsed()) {
-        return run_window(window_options, context);
-    }
-    if (validate->parsed()) {
-        return run_validate(validate_options, context);
-    }
-    if (template_command->parsed()) {
-        return run_template(template_options, context);
-    }
-    if (schema->parsed()) {
-        return run_schema(schema_options, context);
-    }
-    return to_int(ExitCode::usage);
+    return to_int(ExitCode::usage); // CLI11 requires one command; not reached
 }
 
 } // namespace backup_request

@@ -1,8 +1,10 @@
 // `backup-request schema NAME`: the JSON Schemas from docs/schema/, as compiled into the binary.
+#include "schema_command.hpp"
+
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/schemas.hpp"
-#include "template_command.hpp"
 
+#include <memory>
 #include <ostream>
 #include <vector>
 
@@ -20,14 +22,22 @@ CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options) {
     return command;
 }
 
-int run_schema(const SchemaOptions& options, CommandContext& context) {
+Command schema_command() {
+    auto options = std::make_shared<SchemaOptions>();
+    return Command{"schema", [options](CLI::App& app) { return add_schema_command(app, *options); },
+                   [options](const CLI::App& /*app*/, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_schema(*options, context);
+                   }};
+}
+
+CommandResult run_schema(const SchemaOptions& options, CommandContext& context) {
     const auto text = schema_text(options.name);
     if (!text) {
-        context.err << "error: no schema named '" << options.name << "': use payload, draft or report\n";
-        return to_int(ExitCode::usage);
+        return failure(ExitCode::usage,
+                       "no schema named '" + options.name + "': use payload, draft or report");
     }
     context.out << *text << std::flush;
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 } // namespace backup_request

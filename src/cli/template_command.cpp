@@ -6,6 +6,7 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 
+#include <memory>
 #include <ostream>
 
 namespace backup_request {
@@ -24,14 +25,21 @@ CLI::App* add_template_command(CLI::App& app, TemplateOptions& options) {
     return command;
 }
 
-int run_template(const TemplateOptions& options, CommandContext& context) {
+Command template_command() {
+    auto options = std::make_shared<TemplateOptions>();
+    return Command{"template", [options](CLI::App& app) { return add_template_command(app, *options); },
+                   [options](const CLI::App& /*app*/, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_template(*options, context);
+                   }};
+}
+
+CommandResult run_template(const TemplateOptions& options, CommandContext& context) {
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
-        context.err << "error: " << error->message << "\nRun 'backup-request template --help' for usage.\n";
-        return to_int(ExitCode::usage);
+        return usage_failure("template", error->message);
     }
     context.out << draft_template(std::get<ResolvedNow>(now).time).dump(2) << '\n' << std::flush;
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 } // namespace backup_request

@@ -1,4 +1,4 @@
-// `backup-request template` prints a draft to fill in; `backup-request schema NAME` prints a JSON Schema.
+// `backup-request template`: prints a draft to fill in.
 #pragma once
 
 #ifdef BACKUP_REQUEST_CORE
@@ -6,6 +6,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_table.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -17,13 +18,8 @@ struct TemplateOptions {
 };
 
 CLI::App* add_template_command(CLI::App& app, TemplateOptions& options);
-[[nodiscard]] int run_template(const TemplateOptions& options, CommandContext& context);
+[[nodiscard]] CommandResult run_template(const TemplateOptions& options, CommandContext& context);
 
-struct SchemaOptions {
-    std::string name;
-};
-
-CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options);
-[[nodiscard]] int run_schema(const SchemaOptions& options, CommandContext& context);
+[[nodiscard]] Command template_command();
 
 } // namespace backup_request

@@ -2,6 +2,7 @@
 #include "usage_error.hpp"
 
 #include "backup_request/text/closest_name.hpp"
+#include "command_table.hpp"
 
 #include <CLI/Error.hpp>
 #include <CLI/Option.hpp>
@@ -29,7 +30,7 @@ std::string usage_error_message(const CLI::Error& error, CLI::App& command,
     if (command.get_parent() == nullptr) {
         // At the top level the usual mistake is the command itself: missing or mistyped.
         std::vector<std::string> commands;
-        for (const CLI::App* sub : command.get_subcommands({})) {
+        for (const CLI::App* sub : visible_commands(command)) {
             commands.push_back(sub->get_name());
         }
         const auto first =

@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <sys/stat.h>
@@ -49,16 +50,16 @@ class ResultSink {
         }
     }
 
-    int finish() {
+    ExitCode finish() {
         if (json_) {
             json_->finish(totals_);
         } else if (!context_.quiet) {
             context_.err << summary_line(totals_) << '\n';
         }
         if (totals_.input_failure) {
-            return to_int(ExitCode::input);
+            return ExitCode::input;
         }
-        return totals_.invalid == 0 ? to_int(ExitCode::ok) : to_int(ExitCode::rule_violation);
+        return totals_.invalid == 0 ? ExitCode::ok : ExitCode::rule_violation;
     }
 
   private:
@@ -166,15 +167,22 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
     return validate;
 }
 
-int run_validate(const ValidateOptions& options, CommandContext& context) {
+Command validate_command() {
+    auto options = std::make_shared<ValidateOptions>();
+    return Command{"validate", [options](CLI::App& app) { return add_validate_command(app, *options); },
+                   [options](const CLI::App& /*app*/, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_validate(*options, context);
+                   }};
+}
+
+CommandResult run_validate(const ValidateOptions& options, CommandContext& context) {
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
-        context.err << "error: " << error->message << "\nRun 'backup-request validate --help' for usage.\n";
-        return to_int(ExitCode::usage);
+        return usage_failure("validate", error->message);
     }
     Judgement judgement{std::get<ResolvedNow>(now).time, options.time_zone, options.allow_secrets};
     if (judgement.time_zone.empty()) {
-        judgement.time_zone = context.environment.variable("BACKUP_REQUEST_TZ").value_or("");
+        judgement.time_zone = default_time_zone(context.environment);
         if (!judgement.time_zone.empty()) {
             if (const auto error = check_time_zone(judgement.time_zone)) {
                 // Drafts whose times have offsets do not need it; those that do report time-no-zone.

@@ -6,6 +6,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_table.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -24,6 +25,8 @@ struct ValidateOptions {
 
 CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options);
 
-[[nodiscard]] int run_validate(const ValidateOptions& options, CommandContext& context);
+[[nodiscard]] CommandResult run_validate(const ValidateOptions& options, CommandContext& context);
+
+[[nodiscard]] Command validate_command();
 
 } // namespace backup_request

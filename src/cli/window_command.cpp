@@ -8,38 +8,14 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 #include "request_output.hpp"
+#include "terminal_style.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <ostream>
 
 namespace backup_request {
-
-bool use_color(const CommandContext& context, bool stream_is_terminal) {
-    if (context.color == "always") {
-        return true;
-    }
-    if (context.color == "never") {
-        return false;
-    }
-    const auto no_color = context.environment.variable("NO_COLOR");
-    const auto term = context.environment.variable("TERM");
-    return stream_is_terminal && !(no_color && !no_color->empty()) && !(term && *term == "dumb") &&
-           locale_is_utf8(context.environment);
-}
-
-bool locale_is_utf8(const Environment& environment) {
-    // POSIX's precedence: LC_ALL, then LC_CTYPE, then LANG; none set is the C locale.
-    for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
-        if (auto value = environment.variable(name); value && !value->empty()) {
-            std::string lower = *value;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
-        }
-    }
-    return false;
-}
 
 CLI::App* add_window_command(CLI::App& app, WindowOptions& options) {
     CLI::App* command =
@@ -68,10 +44,18 @@ CLI::App* add_window_command(CLI::App& app, WindowOptions& options) {
     return command;
 }
 
-int run_window(const WindowOptions& options, CommandContext& context) {
+Command window_command() {
+    auto options = std::make_shared<WindowOptions>();
+    return Command{"window", [options](CLI::App& app) { return add_window_command(app, *options); },
+                   [options](const CLI::App& /*app*/, const CLI::App& /*command*/, CommandContext& context) {
+                       return run_window(*options, context);
+                   }};
+}
+
+CommandResult run_window(const WindowOptions& options, CommandContext& context) {
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
-        return usage_error(context, "window", error->message);
+        return usage_failure("window", error->message);
     }
     WindowFacts facts{std::get<ResolvedNow>(now).time, options.retention_days, std::nullopt};
     if (!options.at.empty()) {
@@ -81,7 +65,7 @@ int run_window(const WindowOptions& options, CommandContext& context) {
             draft["time_zone"] = options.time_zone;
         }
         if (auto error = apply_time_zone_variable(context, draft, facts.now)) {
-            return usage_error(context, "window", *error);
+            return usage_failure("window", *error);
         }
         std::optional<std::string> zone;
         if (draft.contains("time_zone")) {
@@ -94,19 +78,19 @@ int run_window(const WindowOptions& options, CommandContext& context) {
         }
         print_diagnostics(context.err, found, !context.quiet);
         if (!parsed) {
-            return to_int(ExitCode::rule_violation);
+            return ExitCode::rule_violation;
         }
         facts.point_in_time = parsed->time;
     }
     if (options.format == "json") {
         context.out << window_json(facts).dump(2) << '\n' << std::flush;
-        return to_int(ExitCode::ok);
+        return ExitCode::ok;
     }
     const PictureStyle style = use_color(context, context.environment.stdout_is_terminal)
                                    ? PictureStyle::fancy
                                    : PictureStyle::plain;
     context.out << window_summary(facts) << '\n' << window_picture(facts, style) << std::flush;
-    return to_int(ExitCode::ok);
+    return ExitCode::ok;
 }
 
 } // namespace backup_request

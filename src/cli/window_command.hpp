@@ -6,6 +6,7 @@
 #endif
 
 #include "command_context.hpp"
+#include "command_table.hpp"
 
 #include <CLI/App.hpp>
 #include <string>
@@ -22,6 +23,8 @@ struct WindowOptions {
 
 CLI::App* add_window_command(CLI::App& app, WindowOptions& options);
 
-[[nodiscard]] int run_window(const WindowOptions& options, CommandContext& context);
+[[nodiscard]] CommandResult run_window(const WindowOptions& options, CommandContext& context);
+
+[[nodiscard]] Command window_command();
 
 } // namespace backup_request
