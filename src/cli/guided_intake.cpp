@@ -5,6 +5,7 @@
 #include "backup_request/rules/environment_address.hpp"
 #include "backup_request/rules/justification.hpp"
 #include "backup_request/rules/secret_scan.hpp"
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/retention_window.hpp"
 #include "backup_request/time/time_field.hpp"

@@ -1,6 +1,8 @@
 // Decides colour and Unicode drawing from the flag, the stream and the environment.
 #include "terminal_style.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -23,9 +25,7 @@ bool locale_is_utf8(const Environment& environment) {
     // POSIX's precedence: LC_ALL, then LC_CTYPE, then LANG; none set is the C locale.
     for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
         if (auto value = environment.variable(name); value && !value->empty()) {
-            std::string lower = *value;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const std::string lower = to_lower_ascii(*value);
             return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
         }
     }

@@ -2,6 +2,8 @@
 // allowed.
 #include "backup_request/output/output_file.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -17,10 +19,6 @@ namespace {
 
 std::string describe_errno(int error) {
     return std::strerror(error);
-}
-
-std::string quoted(const std::string& path) {
-    return "'" + path + "'";
 }
 
 bool write_all(int fd, std::string_view content, int& error) {

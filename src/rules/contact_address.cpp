@@ -1,6 +1,7 @@
 // A deliberately plain e-mail check: one @, a local part without spaces, a dotted domain of host-name labels.
 #include "backup_request/rules/contact_address.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
 #include <algorithm>

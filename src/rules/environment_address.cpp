@@ -1,6 +1,7 @@
 // Host-name rules for environment addresses (RFC 1123 labels, ASCII only: IDNs must come as punycode).
 #include "backup_request/rules/environment_address.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
 #include <algorithm>
@@ -13,10 +14,6 @@ namespace {
 
 constexpr std::size_t max_label_length = 63;
 constexpr std::size_t max_name_length = 253;
-
-std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
-}
 
 bool is_alnum(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
@@ -32,13 +29,6 @@ AddressError fail(std::string code, std::string message) {
 bool looks_like_ipv4(std::string_view host) {
     return !host.empty() &&
            std::all_of(host.begin(), host.end(), [](char c) { return is_digit(c) || c == '.'; });
-}
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return out;
 }
 
 // RFC 1123 labels: 1 to 63 letters, digits and hyphens, not starting or ending with a hyphen.
@@ -86,7 +76,7 @@ AddressResult normalize_environment_address(std::string_view original) {
 
     std::string_view rest = text;
     if (const auto scheme_end = rest.find("://"); scheme_end != std::string_view::npos) {
-        const std::string scheme = to_lower(rest.substr(0, scheme_end));
+        const std::string scheme = to_lower_ascii(rest.substr(0, scheme_end));
         if (scheme != "https" && scheme != "http") {
             return fail("env-invalid", quoted(text) +
                                            " is not a web address: give the environment's host name or "
@@ -94,7 +84,7 @@ AddressResult normalize_environment_address(std::string_view original) {
         }
         rest.remove_prefix(scheme_end + 3);
     } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
-        const std::string scheme = to_lower(rest.substr(0, colon));
+        const std::string scheme = to_lower_ascii(rest.substr(0, colon));
         if (scheme == "https" || scheme == "http") {
             return fail("env-invalid",
                         quoted(text) + " is a malformed URL: write " + scheme +
@@ -117,7 +107,7 @@ AddressResult normalize_environment_address(std::string_view original) {
         return fail("env-port", quoted(text) + " has a port: give only the host name, without ':port'");
     }
 
-    std::string host = to_lower(authority);
+    std::string host = to_lower_ascii(authority);
     if (!host.empty() && host.back() == '.') {
         host.pop_back();
     }

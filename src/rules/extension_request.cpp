@@ -4,6 +4,7 @@
 
 #include "backup_request/rules/justification.hpp"
 #include "backup_request/rules/request_texts.hpp"
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/duration_text.hpp"
 #include "backup_request/time/time_field.hpp"

@@ -1,6 +1,7 @@
 // Justification rules: length in characters, placeholders, valid UTF-8, no control characters.
 #include "backup_request/rules/justification.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
 #include <algorithm>
@@ -19,9 +20,6 @@ constexpr std::array<std::string_view, 22> placeholders = {
     "asdf",          "qwerty",  "tba",    "placeholder", "justification", "businessjustification",
     "pleaserestore", "restore", "backup", "loremipsum"};
 
-char lower_ascii(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 bool is_alnum_ascii(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

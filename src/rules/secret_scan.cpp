@@ -4,6 +4,8 @@
 // its allow-list habits for placeholders, paths and booleans.
 #include "backup_request/rules/secret_scan.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -30,8 +32,7 @@ bool at_word_start(std::string_view text, std::size_t i) {
 // ASCII only, without the C locale's per-character call: it runs over every justification of a batch.
 void lower_into(std::string_view text, std::string& out) {
     out.resize(text.size());
-    std::transform(text.begin(), text.end(), out.begin(),
-                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    std::transform(text.begin(), text.end(), out.begin(), lower_ascii);
 }
 
 // Length of the run of characters from `start` that satisfy `allowed`.

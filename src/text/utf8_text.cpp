@@ -52,10 +52,6 @@ Decoded decode_at(std::string_view text, std::size_t i) {
     return {cp, length};
 }
 
-bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 } // namespace
 
 Utf8Sequence utf8_sequence_at(std::string_view text, std::size_t offset) {
@@ -114,16 +110,6 @@ std::string code_point_name(char32_t code_point) {
     std::array<char, 16> buffer{};
     const int n = std::snprintf(buffer.data(), buffer.size(), "U+%04X", static_cast<unsigned>(code_point));
     return {buffer.data(), static_cast<std::size_t>(n)};
-}
-
-std::string_view trim_whitespace(std::string_view text) {
-    while (!text.empty() && is_ascii_space(text.front())) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && is_ascii_space(text.back())) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 } // namespace backup_request

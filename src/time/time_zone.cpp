@@ -2,6 +2,7 @@
 // overlap.
 #include "backup_request/time/time_zone.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
 
 #include <algorithm>
@@ -12,17 +13,6 @@
 
 namespace backup_request {
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return out;
-}
-
-std::string quoted(std::string_view text) {
-    return "'" + std::string(text) + "'";
-}
 
 const date::time_zone* find_zone(std::string_view name) {
     try {
@@ -57,7 +47,7 @@ const std::vector<ZoneName>& zone_names() {
         std::vector<ZoneName> out;
         try {
             for (const auto& zone : date::get_tzdb().zones) {
-                std::string low = lower(zone.name());
+                std::string low = to_lower_ascii(zone.name());
                 const auto slash = low.rfind('/');
                 std::string city = slash == std::string::npos ? low : low.substr(slash + 1);
                 out.push_back({zone.name(), std::move(low), std::move(city)});
@@ -73,7 +63,7 @@ const std::vector<ZoneName>& zone_names() {
 } // namespace
 
 std::vector<std::string> similar_time_zones(std::string_view name) {
-    std::string wanted = lower(name);
+    std::string wanted = to_lower_ascii(name);
     std::replace(wanted.begin(), wanted.end(), ' ', '_');
     std::vector<std::string> found;
     // The same name in another case, or the city alone ("lisbon", "new_york").

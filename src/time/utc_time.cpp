@@ -4,6 +4,7 @@
 // its own message (no zone, leap second, trailing text), and because it runs once per draft in batches.
 #include "backup_request/time/utc_time.hpp"
 
+#include "backup_request/text/ascii_text.hpp"
 #include "backup_request/time/time_zone.hpp"
 
 #include <array>
@@ -24,41 +25,8 @@ TimeParseError failure(std::string code, std::string_view what) {
     return {std::move(code), std::move(message)};
 }
 
-std::string quoted(std::string_view text) {
-    std::string out = "'";
-    out += text;
-    out += "'";
-    return out;
-}
-
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-char lower(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i])) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
 }
 
 // Reads a fixed number of digits, or nothing.
@@ -106,7 +74,7 @@ constexpr std::array<std::string_view, 12> month_names = {"January",   "February
 
 TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     // text starts with "now" (any case)
-    std::string_view rest = trim(text.substr(3));
+    std::string_view rest = trim_blanks(text.substr(3));
     if (rest.empty()) {
         return ParsedTime{now, false, true, {}};
     }
@@ -117,7 +85,7 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     if (rest.front() != '-') {
         return failure("time-invalid", "unexpected text after 'now' in " + quoted(text));
     }
-    rest = trim(rest.substr(1));
+    rest = trim_blanks(rest.substr(1));
     std::size_t digits = 0;
     long long amount = 0;
     while (digits < rest.size() && is_digit(rest[digits])) {
@@ -130,7 +98,7 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     if (digits == 0) {
         return failure("time-invalid", "expected a number after 'now-' in " + quoted(text) + ", like now-2h");
     }
-    const std::string_view unit = trim(rest.substr(digits));
+    const std::string_view unit = trim_blanks(rest.substr(digits));
     std::chrono::seconds step{};
     if (unit == "s") {
         step = 1s;
@@ -190,7 +158,7 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
     const std::string_view rest = scan.rest();
     const std::size_t skip = rest.front() == ' ' ? 1 : 0;
     const std::string_view zone = rest.substr(skip);
-    if (iequals(zone, "UTC")) {
+    if (equals_ignoring_case(zone, "UTC")) {
         scan.advance(rest.size());
         return ZoneOffset{};
     }
@@ -351,7 +319,7 @@ TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text,
 }
 
 TimeParseResult parse_absolute(std::string_view original, std::string_view time_zone) {
-    const std::string_view text = trim(original);
+    const std::string_view text = trim_blanks(original);
     Scanner scan(text);
     auto scanned = scan_date_time(scan, text);
     if (auto* error = std::get_if<TimeParseError>(&scanned)) {
@@ -388,13 +356,13 @@ TimeParseResult within_printable_years(TimeParseResult result, std::string_view 
 }
 
 bool starts_with_now(std::string_view text) {
-    return text.size() >= 3 && iequals(text.substr(0, 3), "now");
+    return text.size() >= 3 && equals_ignoring_case(text.substr(0, 3), "now");
 }
 
 } // namespace
 
 TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std::string_view time_zone) {
-    const std::string_view trimmed = trim(text);
+    const std::string_view trimmed = trim_blanks(text);
     if (trimmed.empty()) {
         return failure("time-empty", "the time is empty");
     }
@@ -405,7 +373,7 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std:
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {
-    const std::string_view trimmed = trim(text);
+    const std::string_view trimmed = trim_blanks(text);
     if (trimmed.empty()) {
         return failure("time-empty", "the time is empty");
     }

@@ -32,7 +32,4 @@ struct ControlCharacter {
 // "U+001B"
 [[nodiscard]] std::string code_point_name(char32_t code_point);
 
-// Leading and trailing ASCII white space removed.
-[[nodiscard]] std::string_view trim_whitespace(std::string_view text);
-
 } // namespace backup_request

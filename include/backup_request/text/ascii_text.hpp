@@ -1,0 +1,25 @@
+// The small text helpers, in one place: quoting for messages, ASCII lower-casing and comparison, trimming.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace backup_request {
+
+// 'text', the way messages show a user's value.
+[[nodiscard]] std::string quoted(std::string_view text);
+
+// ASCII only: user text is compared with ASCII keywords, and the C locale's per-character call is not needed.
+[[nodiscard]] constexpr char lower_ascii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] std::string to_lower_ascii(std::string_view text);
+[[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);
+
+// Leading and trailing ASCII white space (space, tab, CR, LF, FF, VT) removed.
+[[nodiscard]] std::string_view trim_whitespace(std::string_view text);
+
+// Leading and trailing spaces and tabs removed, line breaks kept (a time with a line break in it is wrong).
+[[nodiscard]] std::string_view trim_blanks(std::string_view text);
+
+} // namespace backup_request
