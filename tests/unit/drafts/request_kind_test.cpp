@@ -71,7 +71,7 @@ TEST_CASE("judging renders a valid request in every format, and gives no rendere
                       [](const Diagnostic& d) { return d.code == "time-too-old"; }));
 }
 
-TEST_CASE("--example marks the payload as an example") {
+TEST_CASE("An --example request is marked as an example in its payload") {
     auto judged =
         backup_access_kind().judge(*backup_access_kind().example, now, DraftOptions{false, {}, true});
     REQUIRE(judged.render);
