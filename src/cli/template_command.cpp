@@ -1,7 +1,7 @@
 // `backup-request template`: a draft skeleton with example values in the accepted forms.
 #include "template_command.hpp"
 
-#include "backup_request/drafts/draft.hpp"
+#include "backup_request/drafts/request_kind.hpp"
 #include "backup_request/exit_code.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
@@ -38,7 +38,8 @@ CommandResult run_template(const TemplateOptions& options, CommandContext& conte
     if (auto* error = std::get_if<NowError>(&now)) {
         return usage_failure("template", error->message);
     }
-    context.out << draft_template(std::get<ResolvedNow>(now).time).dump(2) << '\n' << std::flush;
+    context.out << backup_access_kind().template_draft(std::get<ResolvedNow>(now).time).dump(2) << '\n'
+                << std::flush;
     return ExitCode::ok;
 }
 

@@ -106,6 +106,7 @@ RequestKind make_backup_access() {
                                   {"contact", "ops@acme.example"},
                                   {"reference", "INC-4711"}};
     kind.guided = true;
+    kind.template_draft = draft_template;
     kind.judge = [](const nlohmann::json& draft, sys_seconds now, const DraftOptions& options) {
         Evaluation evaluation = evaluate_draft(draft, now, options);
         if (evaluation.request && options.mark_example) {

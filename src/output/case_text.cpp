@@ -3,6 +3,7 @@
 
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/output/markdown_text.hpp"
+#include "backup_request/rules/request.hpp"
 #include "backup_request/time/duration_text.hpp"
 #include "backup_request/time/retention_window.hpp"
 

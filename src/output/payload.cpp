@@ -1,6 +1,7 @@
 // Builds the payload JSON from an accepted request; the computed fields come from the retention rules.
 #include "backup_request/output/payload.hpp"
 
+#include "backup_request/rules/request.hpp"
 #include "backup_request/time/retention_window.hpp"
 
 namespace backup_request {

@@ -3,11 +3,12 @@
 #include "backup_request/rules/extension_request.hpp"
 
 #include "backup_request/rules/justification.hpp"
-#include "backup_request/rules/request_texts.hpp"
+#include "backup_request/rules/request.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/duration_text.hpp"
 #include "backup_request/time/time_field.hpp"
+#include "request_texts.hpp"
 
 namespace backup_request {
 namespace {

@@ -3,9 +3,9 @@
 
 #include "backup_request/rules/environment_address.hpp"
 #include "backup_request/rules/justification.hpp"
-#include "backup_request/rules/request_texts.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/time_field.hpp"
+#include "request_texts.hpp"
 
 namespace backup_request {
 namespace {

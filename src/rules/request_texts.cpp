@@ -1,5 +1,5 @@
 // One step for the text fields of both request kinds, so their order and their secret scan cannot drift.
-#include "backup_request/rules/request_texts.hpp"
+#include "request_texts.hpp"
 
 #include "backup_request/rules/secret_scan.hpp"
 

@@ -56,6 +56,8 @@ struct RequestKind {
     std::vector<RequestField> fields; // in --help order
     std::optional<nlohmann::json> example; // --example's draft, when the kind has one
     bool guided = false;                   // asks for missing fields at a terminal
+    // `backup-request template`'s draft to fill in, for the kind that has one.
+    std::function<nlohmann::ordered_json(sys_seconds now)> template_draft;
     std::function<JudgedRequest(const nlohmann::json& draft, sys_seconds now, const DraftOptions& options)>
         judge;
 };

@@ -12,6 +12,9 @@
 
 namespace backup_request {
 
+// The vendor opens the restored database for one week from delivery.
+inline constexpr int standard_access_days = 7;
+
 struct RequestInput {
     std::optional<std::string> point_in_time; // as typed: "2026-11-20T14:30:00Z", "now-2h", ...
     std::optional<std::string> time_zone;  // IANA name: point_in_time without an offset is local time there

@@ -9,8 +9,6 @@
 namespace backup_request {
 
 inline constexpr int default_retention_days = 15;
-// The vendor opens the restored database for one week from delivery.
-inline constexpr int standard_access_days = 7;
 inline constexpr int max_retention_days = 365;
 // The newest backups may not be restorable yet.
 inline constexpr std::chrono::minutes restore_lag{5};
