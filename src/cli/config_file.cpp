@@ -2,6 +2,7 @@
 // flags and the list of what a config file may hold, then handed to CLI11 as its config items.
 #include "config_file.hpp"
 
+#include "backup_request/output/tracker_body.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/utf8_text.hpp"
@@ -74,6 +75,20 @@ std::vector<std::string> flag_names(const CLI::App& app) {
     return names;
 }
 
+// The keys of a tracker table: the flags of the commands that start with its prefix, without it.
+std::vector<std::string> tracker_keys(const CLI::App& app, const std::string& prefix) {
+    std::vector<std::string> keys;
+    for (const CLI::App* command : visible_commands(app)) {
+        for (const auto& name : flag_names(*command)) {
+            if (name.starts_with(prefix) &&
+                std::find(keys.begin(), keys.end(), name.substr(prefix.size())) == keys.end()) {
+                keys.push_back(name.substr(prefix.size()));
+            }
+        }
+    }
+    return keys;
+}
+
 std::string position(const std::string& path, const toml::source_region& where) {
     return path + ":" + std::to_string(where.begin.line) + ":" + std::to_string(where.begin.column);
 }
@@ -142,8 +157,10 @@ std::variant<std::vector<std::string>, std::string> inputs_of(const toml::node& 
 }
 
 struct Section {
-    const CLI::App* command; // nullptr: the top level
-    std::vector<std::string> known;
+    const CLI::App* command = nullptr; // a command's table; nullptr for the top level and tracker tables
+    std::string table;                 // for messages: "create", "jira"; empty at the top level
+    std::string prefix;                // a tracker table's flags start with it: "jira-"
+    std::vector<std::string> known;    // the keys it may hold, as flag names without the prefix
 };
 
 struct Problem {
@@ -157,15 +174,17 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
                                std::vector<CLI::ConfigItem>& items) {
     const std::string where = position(path, key.source());
     const std::string name(key.str());
-    const std::string flag = flag_name_for_key(name);
-    const std::string in_table =
-        section.command != nullptr ? " in [" + section.command->get_name() + "]" : "";
-    if (std::find(section.known.begin(), section.known.end(), flag) == section.known.end()) {
+    const std::string flag = section.prefix + flag_name_for_key(name);
+    const std::string in_table = section.table.empty() ? "" : " in [" + section.table + "]";
+    if (std::find(section.known.begin(), section.known.end(), flag_name_for_key(name)) ==
+        section.known.end()) {
         const auto suggestion = closest_name(name, section.known);
         return Problem{key.source().begin, where + ": unknown key '" + name + "'" + in_table +
                                                (suggestion ? " (did you mean '" + *suggestion + "'?)" : "")};
     }
-    if (std::find(allowed_keys.begin(), allowed_keys.end(), flag) == allowed_keys.end()) {
+    // Tracker settings are how a team works: every key of a tracker table is allowed.
+    if (section.prefix.empty() &&
+        std::find(allowed_keys.begin(), allowed_keys.end(), flag) == allowed_keys.end()) {
         return Problem{key.source().begin,
                        where + ": '" + name + "' cannot be set in a config file: " + refusal_reason(flag)};
     }
@@ -258,7 +277,7 @@ read_config_text(const std::string& text, const CLI::App& app, const std::string
     }
     std::sort(every_flag.begin(), every_flag.end());
     every_flag.erase(std::unique(every_flag.begin(), every_flag.end()), every_flag.end());
-    const Section top{nullptr, every_flag};
+    const Section top{nullptr, "", "", every_flag};
 
     std::vector<CLI::ConfigItem> top_items;
     std::vector<CLI::ConfigItem> table_items;
@@ -270,15 +289,29 @@ read_config_text(const std::string& text, const CLI::App& app, const std::string
                 std::find(command_names.begin(), command_names.end(), name) != command_names.end()
                     ? app.get_subcommand(name)
                     : nullptr;
+            if (command == nullptr && tracker_named(name)) {
+                const Section section{nullptr, name, name + "-", tracker_keys(app, name + "-")};
+                for (const auto& [inner_key, inner_value] : *table) {
+                    if (auto problem = add_key(inner_key, inner_value, section, app, path, table_items)) {
+                        problems.push_back(std::move(*problem));
+                    }
+                }
+                continue;
+            }
             if (command == nullptr) {
-                const auto suggestion = closest_name(name, command_names);
+                auto tables = command_names;
+                for (const std::string_view tracker :
+                     {"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}) {
+                    tables.emplace_back(tracker);
+                }
+                const auto suggestion = closest_name(name, tables);
                 problems.push_back(
                     {key.source().begin, position(path, key.source()) + ": unknown table [" + name + "]" +
                                              (suggestion ? " (did you mean [" + *suggestion + "]?)"
-                                                         : ": tables are command names")});
+                                                         : ": tables are command or tracker names")});
                 continue;
             }
-            const Section section{command, flag_names(*command)};
+            const Section section{command, name, "", flag_names(*command)};
             for (const auto& [inner_key, inner_value] : *table) {
                 if (auto problem = add_key(inner_key, inner_value, section, app, path, table_items)) {
                     problems.push_back(std::move(*problem));

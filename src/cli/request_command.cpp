@@ -107,6 +107,72 @@ void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions
     }
 }
 
+// The tracker settings, as flags named after the --format value and the tracker's own key; the config file's
+// [jira], [github], ... tables set the same flags.
+void add_tracker_flags(CLI::App& command, TrackerSettings& settings) {
+    const std::string group = "Tracker settings (for --format jira, jira-server, github, gitlab, zendesk, "
+                              "servicenow, redmine)";
+    const auto text = [&](const char* flag, std::string& value, const char* help, const char* type) {
+        command.add_option(flag, value, help)->type_name(type)->group(group);
+    };
+    const auto list = [&](const char* flag, std::vector<std::string>& values, const char* help) {
+        command.add_option(flag, values, help)->type_name("NAME")->delimiter(',')->group(group);
+    };
+    text("--jira-project", settings.jira_project, "Jira project key (required for jira and jira-server)",
+         "KEY");
+    text("--jira-issue-type", settings.jira_issue_type, "Jira issue type (default Task)", "NAME");
+    list("--jira-labels", settings.jira_labels, "Jira labels, comma-separated");
+    text("--jira-priority", settings.jira_priority, "Jira priority name", "NAME");
+    list("--github-labels", settings.github_labels, "GitHub labels, comma-separated");
+    list("--github-assignees", settings.github_assignees, "GitHub logins to assign, comma-separated");
+    list("--gitlab-labels", settings.gitlab_labels, "GitLab labels, comma-separated");
+    command.add_option("--zendesk-type", settings.zendesk_type, "Zendesk ticket type (a task gets due_at)")
+        ->type_name("TYPE")
+        ->check(CLI::IsMember({"problem", "incident", "question", "task"}))
+        ->group(group);
+    command.add_option("--zendesk-priority", settings.zendesk_priority, "Zendesk priority")
+        ->type_name("PRIORITY")
+        ->check(CLI::IsMember({"low", "normal", "high", "urgent"}))
+        ->group(group);
+    list("--zendesk-tags", settings.zendesk_tags, "Zendesk tags, comma-separated");
+    text("--servicenow-assignment-group", settings.servicenow_assignment_group, "ServiceNow assignment group",
+         "GROUP");
+    text("--servicenow-caller", settings.servicenow_caller, "ServiceNow caller (caller_id)", "USER");
+    command.add_option("--servicenow-urgency", settings.servicenow_urgency, "ServiceNow urgency: 1, 2 or 3")
+        ->type_name("N")
+        ->check(CLI::IsMember({"1", "2", "3"}))
+        ->group(group);
+    command.add_option("--servicenow-impact", settings.servicenow_impact, "ServiceNow impact: 1, 2 or 3")
+        ->type_name("N")
+        ->check(CLI::IsMember({"1", "2", "3"}))
+        ->group(group);
+    text("--redmine-project", settings.redmine_project,
+         "Redmine project id or identifier (required for redmine)", "ID");
+    text("--redmine-tracker", settings.redmine_tracker, "Redmine tracker id", "ID");
+    text("--redmine-priority", settings.redmine_priority, "Redmine priority id", "ID");
+}
+
+// The chosen --format's text: the payload, case text, a tracker's body, or the calendar file.
+OrFailure<std::string> rendered(const JudgedRequest& judged, const RequestKind& kind,
+                                const RequestOptions& options, sys_seconds now) {
+    const std::string& format = options.output.format;
+    if (format == "ics") {
+        return deadline_calendar(judged.document(), now);
+    }
+    if (const auto tracker = tracker_named(format)) {
+        auto body = tracker_body(*tracker, judged.document(), options.tracker, options.output.compact);
+        if (auto* error = std::get_if<TrackerError>(&body)) {
+            return error->missing_setting ? usage_failure(kind.command, error->message)
+                                          : failure(ExitCode::rule_violation, error->message);
+        }
+        return std::get<std::string>(body);
+    }
+    const OutputFormat text_format = format == "text"       ? OutputFormat::text
+                                     : format == "markdown" ? OutputFormat::markdown
+                                                            : OutputFormat::json;
+    return judged.render(text_format, options.output.compact);
+}
+
 } // namespace
 
 Command request_command(const RequestKind& kind) {
@@ -139,6 +205,7 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
     }
     add_reference_prefix(*command, options.reference_prefix);
     add_output_flags(*command, options.output);
+    add_tracker_flags(*command, options.tracker);
     command->add_flag("--strict", options.strict, "Fail on warnings as on errors");
     command->add_flag("--allow-secrets", options.allow_secrets,
                       "Accept text that looks like a credential (a false positive of the secret check)");
@@ -223,10 +290,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         context.err << "Nothing was written.\n";
         return ExitCode::rule_violation;
     }
-    const OutputFormat format = options.output.format == "text"       ? OutputFormat::text
-                                : options.output.format == "markdown" ? OutputFormat::markdown
-                                                                      : OutputFormat::json;
-    return write_result(judged.render(format, options.output.compact), command, options.output, context);
+    auto text = rendered(judged, kind, options, resolved.time);
+    if (auto* failed = std::get_if<CommandFailure>(&text)) {
+        return std::move(*failed);
+    }
+    return write_result(std::get<std::string>(text), command, options.output, context);
 }
 
 } // namespace backup_request

@@ -8,6 +8,7 @@
 #endif
 
 #include "backup_request/drafts/request_kind.hpp"
+#include "backup_request/output/tracker_body.hpp"
 #include "command_context.hpp"
 #include "command_table.hpp"
 #include "request_output.hpp"
@@ -29,6 +30,7 @@ struct RequestOptions {
     std::string reference_prefix;
     std::string now;
     OutputOptions output;
+    TrackerSettings tracker;
     bool strict = false;
     bool allow_secrets = false;
     bool no_input = false;

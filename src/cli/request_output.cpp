@@ -17,9 +17,13 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
         ->type_name("PATH");
     command.add_flag("-f,--force", options.force, "Replace the --output file if it exists");
     command
-        .add_option("--format", options.format,
-                    "json (the payload), or text or markdown (a case body to paste into the support form)")
-        ->check(CLI::IsMember({"json", "text", "markdown"}))
+        .add_option(
+            "--format", options.format,
+            "json (the payload); text or markdown (a case body to paste into the support form); jira, "
+            "jira-server, github, gitlab, zendesk, servicenow or redmine (the body of that tracker's "
+            "create-issue API); ics (the deadline as a calendar event)")
+        ->check(CLI::IsMember({"json", "text", "markdown", "jira", "jira-server", "github", "gitlab",
+                               "zendesk", "servicenow", "redmine", "ics"}))
         ->default_str("json");
     command.add_flag("--compact", options.compact, "One line of JSON");
 }

@@ -64,8 +64,9 @@ TextStyle style_of(OutputFormat format) {
 // An evaluation of either kind as a JudgedRequest: its diagnostics, and a renderer over its request.
 template <typename Evaluation, typename ToPayload, typename ToText>
 JudgedRequest judged_from(Evaluation evaluation, ToPayload to_payload_of, ToText to_text_of) {
-    JudgedRequest judged{std::move(evaluation.diagnostics), {}};
+    JudgedRequest judged{std::move(evaluation.diagnostics), {}, {}};
     if (evaluation.request) {
+        judged.document = [request = *evaluation.request] { return case_document(request); };
         judged.render = [request = std::move(*evaluation.request), to_payload_of,
                          to_text_of](OutputFormat format, bool compact) {
             return format == OutputFormat::json ? serialize_payload(to_payload_of(request), compact)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "backup_request/drafts/draft.hpp"
+#include "backup_request/output/case_document.hpp"
 #include "backup_request/time/utc_time.hpp"
 
 #include <functional>
@@ -44,6 +45,7 @@ enum class OutputFormat { json, text, markdown };
 struct JudgedRequest {
     Diagnostics diagnostics;
     std::function<std::string(OutputFormat format, bool compact)> render; // empty when a rule is broken
+    std::function<CaseDocument()> document; // the case's facts, for the tracker bodies and the calendar
 };
 
 struct RequestKind {

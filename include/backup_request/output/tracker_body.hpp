@@ -1,0 +1,49 @@
+// The exact JSON bodies that open a ticket in the trackers teams use, and an iCalendar file for the deadline.
+// Each body carries the case document in the tracker's own markup, a title within the tracker's limit, and
+// the deadline in the tracker's own due-date field where it has one.
+#pragma once
+
+#include "backup_request/output/case_document.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace backup_request {
+
+enum class Tracker { jira, jira_server, github, gitlab, zendesk, servicenow, redmine };
+
+// The --format value of each tracker ("jira-server"), and back.
+[[nodiscard]] std::string_view tracker_name(Tracker tracker);
+[[nodiscard]] std::optional<Tracker> tracker_named(std::string_view name);
+
+// Per-tracker settings, in each tracker's own vocabulary; empty means "not given".
+struct TrackerSettings {
+    std::string jira_project, jira_issue_type = "Task", jira_priority;
+    std::vector<std::string> jira_labels;
+    std::vector<std::string> github_labels, github_assignees;
+    std::vector<std::string> gitlab_labels;
+    std::string zendesk_type, zendesk_priority;
+    std::vector<std::string> zendesk_tags;
+    std::string servicenow_assignment_group, servicenow_caller, servicenow_urgency, servicenow_impact;
+    std::string redmine_project, redmine_tracker, redmine_priority;
+};
+
+struct TrackerError {
+    std::string message;
+    bool missing_setting = false; // a setting the tracker requires was not given (a usage error)
+};
+
+// The request body for `tracker`'s create-issue API, as compact or indented JSON with a final newline.
+[[nodiscard]] std::variant<std::string, TrackerError>
+tracker_body(Tracker tracker, const CaseDocument& document, const TrackerSettings& settings, bool compact);
+
+// An iCalendar (RFC 5545) file: the deadline as an event, with a reminder a day ahead; `now` stamps it.
+[[nodiscard]] std::string deadline_calendar(const CaseDocument& document, sys_seconds now);
+
+// `text` cut to at most `limit` code points at a character boundary, with "…" when cut.
+[[nodiscard]] std::string cut_to_characters(std::string_view text, std::size_t limit);
+
+} // namespace backup_request

@@ -1,0 +1,223 @@
+// One function per tracker's create-issue body; the markup comes from case_markup.cpp. Limits are the
+// trackers' documented ones: a title is cut at a character boundary, a body that does not fit is refused.
+#include "backup_request/output/tracker_body.hpp"
+
+#include "backup_request/output/payload.hpp"
+#include "backup_request/text/utf8_text.hpp"
+
+#include <array>
+#include <cstdio>
+#include <date/date.h>
+
+namespace backup_request {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr std::array<std::pair<Tracker, std::string_view>, 7> names = {{{Tracker::jira, "jira"},
+                                                                        {Tracker::jira_server, "jira-server"},
+                                                                        {Tracker::github, "github"},
+                                                                        {Tracker::gitlab, "gitlab"},
+                                                                        {Tracker::zendesk, "zendesk"},
+                                                                        {Tracker::servicenow, "servicenow"},
+                                                                        {Tracker::redmine, "redmine"}}};
+
+std::string due_date(sys_seconds deadline) {
+    return date::format("%F", date::floor<date::days>(deadline));
+}
+
+// The deadline as a line at the top of every body, so it travels where there is no due-date field too.
+CaseDocument with_deadline(CaseDocument document) {
+    CaseBlock deadline;
+    deadline.kind = CaseBlock::Kind::item;
+    deadline.label = "Deadline (UTC)";
+    deadline.text = format_utc_time(document.deadline) + ", when " + document.deadline_meaning;
+    document.blocks.insert(document.blocks.begin(), deadline);
+    return document;
+}
+
+std::optional<TrackerError> too_long(std::string_view what, std::size_t length, std::size_t limit) {
+    if (length <= limit) {
+        return std::nullopt;
+    }
+    return TrackerError{std::string(what) + " would be " + std::to_string(length) +
+                            " characters, more than the " + std::to_string(limit) +
+                            " the tracker accepts; shorten the justification (nothing was cut)",
+                        false};
+}
+
+ordered_json jira_body(const CaseDocument& document, const TrackerSettings& settings, bool wiki) {
+    ordered_json fields;
+    fields["project"] = {{"key", settings.jira_project}};
+    fields["summary"] = cut_to_characters(document.summary, 255);
+    fields["issuetype"] = {{"name", settings.jira_issue_type}};
+    if (wiki) {
+        fields["description"] = render_jira_wiki(document);
+    } else {
+        fields["description"] = ordered_json::parse(render_adf(document).dump());
+    }
+    fields["duedate"] = due_date(document.deadline);
+    if (!settings.jira_labels.empty()) {
+        fields["labels"] = settings.jira_labels;
+    }
+    if (!settings.jira_priority.empty()) {
+        fields["priority"] = {{"name", settings.jira_priority}};
+    }
+    return {{"fields", std::move(fields)}};
+}
+
+} // namespace
+
+std::string_view tracker_name(Tracker tracker) {
+    for (const auto& [value, name] : names) {
+        if (value == tracker) {
+            return name;
+        }
+    }
+    return "jira";
+}
+
+std::optional<Tracker> tracker_named(std::string_view name) {
+    for (const auto& [value, known] : names) {
+        if (known == name) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string cut_to_characters(std::string_view text, std::size_t limit) {
+    if (count_code_points(text) <= limit) {
+        return std::string(text);
+    }
+    std::size_t offset = 0;
+    for (std::size_t kept = 0; kept + 1 < limit && offset < text.size(); ++kept) {
+        const auto sequence = utf8_sequence_at(text, offset);
+        offset += sequence.length == 0 ? 1 : sequence.length;
+    }
+    return std::string(text.substr(0, offset)) + "\u2026";
+}
+
+std::variant<std::string, TrackerError> tracker_body(Tracker tracker, const CaseDocument& original,
+                                                     const TrackerSettings& settings, bool compact) {
+    const CaseDocument document = with_deadline(original);
+    ordered_json body;
+    switch (tracker) {
+    case Tracker::jira:
+    case Tracker::jira_server: {
+        if (settings.jira_project.empty()) {
+            return TrackerError{
+                "--format " + std::string(tracker_name(tracker)) +
+                    " needs the Jira project: give --jira-project KEY, or project in the [jira] "
+                    "table of the config file",
+                true};
+        }
+        body = jira_body(document, settings, tracker == Tracker::jira_server);
+        const auto& description = body["fields"]["description"];
+        const std::size_t length = description.is_string() ? count_code_points(description.get<std::string>())
+                                                           : description.dump().size();
+        if (auto error = too_long("the Jira description", length, 32767)) {
+            return *error;
+        }
+        break;
+    }
+    case Tracker::github: {
+        const std::string text = render_markdown(document);
+        if (auto error = too_long("the GitHub issue body", count_code_points(text), 65536)) {
+            return *error;
+        }
+        body["title"] = cut_to_characters(document.summary, 256);
+        body["body"] = text;
+        if (!settings.github_labels.empty()) {
+            body["labels"] = settings.github_labels;
+        }
+        if (!settings.github_assignees.empty()) {
+            body["assignees"] = settings.github_assignees;
+        }
+        break;
+    }
+    case Tracker::gitlab: {
+        const std::string text = render_markdown(document);
+        if (auto error = too_long("the GitLab description", count_code_points(text), 1048576)) {
+            return *error;
+        }
+        body["title"] = cut_to_characters(document.summary, 255);
+        body["description"] = text;
+        body["due_date"] = due_date(document.deadline);
+        if (!settings.gitlab_labels.empty()) {
+            std::string labels;
+            for (const auto& label : settings.gitlab_labels) {
+                labels += (labels.empty() ? "" : ",") + label;
+            }
+            body["labels"] = labels; // GitLab takes a comma-separated string
+        }
+        break;
+    }
+    case Tracker::zendesk: {
+        ordered_json ticket;
+        ticket["subject"] = cut_to_characters(document.summary, 255);
+        ticket["comment"] = {{"html_body", render_html(document)}};
+        if (!settings.zendesk_type.empty()) {
+            ticket["type"] = settings.zendesk_type;
+        }
+        if (settings.zendesk_type == "task") {
+            ticket["due_at"] = format_utc_time(document.deadline); // Zendesk keeps due dates on tasks only
+        }
+        if (!settings.zendesk_priority.empty()) {
+            ticket["priority"] = settings.zendesk_priority;
+        }
+        if (!settings.zendesk_tags.empty()) {
+            ticket["tags"] = settings.zendesk_tags;
+        }
+        body["ticket"] = std::move(ticket);
+        break;
+    }
+    case Tracker::servicenow: {
+        const std::string text = render_plain(document);
+        if (auto error = too_long("the ServiceNow description", count_code_points(text), 4000)) {
+            return *error;
+        }
+        body["short_description"] = cut_to_characters(document.summary, 160);
+        body["description"] = text;
+        body["due_date"] = date::format("%F %T", document.deadline);
+        if (!settings.servicenow_urgency.empty()) {
+            body["urgency"] = settings.servicenow_urgency;
+        }
+        if (!settings.servicenow_impact.empty()) {
+            body["impact"] = settings.servicenow_impact;
+        }
+        if (!settings.servicenow_assignment_group.empty()) {
+            body["assignment_group"] = settings.servicenow_assignment_group;
+        }
+        if (!settings.servicenow_caller.empty()) {
+            body["caller_id"] = settings.servicenow_caller;
+        }
+        break;
+    }
+    case Tracker::redmine: {
+        if (settings.redmine_project.empty()) {
+            return TrackerError{"--format redmine needs the Redmine project: give --redmine-project ID, or "
+                                "project in the [redmine] table of the config file",
+                                true};
+        }
+        ordered_json issue;
+        issue["project_id"] = settings.redmine_project;
+        if (!settings.redmine_tracker.empty()) {
+            issue["tracker_id"] = settings.redmine_tracker;
+        }
+        if (!settings.redmine_priority.empty()) {
+            issue["priority_id"] = settings.redmine_priority;
+        }
+        issue["subject"] = cut_to_characters(document.summary, 255);
+        // Plain text: Redmine renders it with whatever formatter the server is set to, and plain text reads
+        // the same under each.
+        issue["description"] = render_plain(document);
+        issue["due_date"] = due_date(document.deadline);
+        body["issue"] = std::move(issue);
+        break;
+    }
+    }
+    return serialize_payload(body, compact);
+}
+
+} // namespace backup_request

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Runs `create` and `extend` with every tracker --format, the way a script would pipe them to curl, and checks
+each body against what the trackers publish: Jira Cloud's description against Atlassian's own ADF JSON Schema,
+the iCalendar file with the icalendar parser, the HTML for Zendesk with Python's HTML parser; titles within each
+tracker's limit and cut at a character boundary; hostile user text literal everywhere; a body too long refused.
+
+    check_trackers.py BINARY ADF_SCHEMA
+"""
+import datetime
+import html.parser
+import json
+import os
+import subprocess
+import sys
+
+import icalendar
+import jsonschema
+
+NOW = "2026-11-20T12:00:00Z"
+HOSTILE = ("A failed deployment at 14:05 UTC deleted *3,000* _invoices_ {code}x{code} |a|b| [x](https://evil.example) "
+           "<script>alert(1)</script> @here {\"type\":\"doc\"} \\\\ h1. heading\n\n# not a heading\n- not a list")
+failures = []
+
+
+def check(name, condition, detail=""):
+    if not condition:
+        failures.append(f"{name}: {detail}"[:2000])
+
+
+def run(binary, args, expect=0):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BACKUP_REQUEST_")}
+    env.update({"BACKUP_REQUEST_NOW": NOW, "HOME": "/nonexistent", "XDG_CONFIG_HOME": "/nonexistent"})
+    result = subprocess.run([binary] + args, capture_output=True, env=env, check=False)
+    check(f"{' '.join(args[:4])} exit", result.returncode == expect,
+          f"exit {result.returncode}, expected {expect}: {result.stderr.decode(errors='replace')}")
+    return result
+
+
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def requests():
+    create = ["create", "--at", "2026-11-19T14:30:00Z", "-e", "acme-prd.outsystemsenterprise.com", "-j", HOSTILE,
+              "--reference", "INC-4711"]
+    extend = ["extend", "--case", "00123", "--delivered-at", "2026-11-18T09:00:00Z", "--days", "3", "-j", HOSTILE]
+    # The deadlines: the point leaves the 15-day window; access ends 7 days after delivery.
+    return [(create, "2026-12-04T14:30:00Z"), (extend, "2026-11-25T09:00:00Z")]
+
+
+def main(binary, adf_schema_path):
+    with open(adf_schema_path, encoding="utf-8") as f:
+        adf = jsonschema.Draft4Validator(json.load(f))
+    settings = ["--jira-project", "OPS", "--jira-labels", "backup,incident", "--github-labels", "incident",
+                "--gitlab-labels", "incident,backup", "--zendesk-type", "task", "--zendesk-tags", "backup",
+                "--servicenow-urgency", "1", "--servicenow-impact", "2", "--redmine-project", "ops"]
+    for request, deadline in requests():
+        kind = request[0]
+        day = deadline[:10]
+        out = lambda fmt: json.loads(run(binary, request + settings + ["--format", fmt]).stdout)
+
+        jira = out("jira")["fields"]
+        errors = sorted(adf.iter_errors(jira["description"]), key=lambda e: e.path)
+        check(f"{kind} jira: ADF schema", not errors, "; ".join(e.message for e in errors[:3]))
+        check(f"{kind} jira: project", jira["project"] == {"key": "OPS"}, jira["project"])
+        check(f"{kind} jira: duedate", jira["duedate"] == day, jira["duedate"])
+        check(f"{kind} jira: labels", jira["labels"] == ["backup", "incident"], jira.get("labels"))
+        check(f"{kind} jira: summary", 0 < len(jira["summary"]) <= 255, jira["summary"])
+        texts = json.dumps(jira["description"])
+        check(f"{kind} jira: user text in a text node", json.dumps("<script>alert(1)</script>")[1:-1] in texts, texts[:300])
+        check(f"{kind} jira: structure", [n["type"] for n in jira["description"]["content"]][:2] == ["heading", "paragraph"])
+
+        wiki = out("jira-server")["fields"]["description"]
+        check(f"{kind} jira-server: escaped", "\\*3,000\\*" in wiki and "\\{code\\}" in wiki and "\\|a\\|b\\|" in wiki
+              and "\\[x\\]" in wiki, wiki[:400])
+
+        github = out("github")
+        check(f"{kind} github: fields", set(github) == {"title", "body", "labels"}, list(github))
+        check(f"{kind} github: deadline in the body", deadline in github["body"], github["body"][:200])
+
+        gitlab = out("gitlab")
+        check(f"{kind} gitlab: due_date and labels", gitlab["due_date"] == day and gitlab["labels"] == "incident,backup",
+              gitlab)
+
+        ticket = out("zendesk")["ticket"]
+        check(f"{kind} zendesk: due_at on a task", ticket.get("due_at") == deadline, ticket.get("due_at"))
+        page = Text()
+        page.feed(ticket["comment"]["html_body"])
+        check(f"{kind} zendesk: no user markup", "script" not in page.tags and "a" not in page.tags, page.tags)
+        check(f"{kind} zendesk: literal text", "<script>alert(1)</script> @here" in "".join(page.text))
+
+        now = out("servicenow")
+        check(f"{kind} servicenow: fields", now["urgency"] == "1" and now["impact"] == "2"
+              and now["due_date"] == deadline.replace("T", " ")[:19] and len(now["short_description"]) <= 160, now)
+
+        redmine = out("redmine")["issue"]
+        check(f"{kind} redmine: fields", redmine["project_id"] == "ops" and redmine["due_date"] == day, redmine)
+
+        raw = run(binary, request + ["--format", "ics"]).stdout
+        check(f"{kind} ics: CRLF and 75 octets", all(len(line) <= 75 for line in raw.split(b"\r\n"))
+              and b"\n" not in raw.replace(b"\r\n", b""), raw[:200])
+        calendar = icalendar.Calendar.from_ical(raw)
+        events = [c for c in calendar.walk("VEVENT")]
+        check(f"{kind} ics: one event", len(events) == 1)
+        start = events[0].decoded("DTSTART")
+        check(f"{kind} ics: at the deadline",
+              start == datetime.datetime.fromisoformat(deadline.replace("Z", "+00:00")), start)
+        alarms = events[0].walk("VALARM")
+        check(f"{kind} ics: a reminder a day ahead", len(alarms) == 1
+              and alarms[0].decoded("TRIGGER") == -datetime.timedelta(days=1))
+        check(f"{kind} ics: the text survives", "<script>alert(1)</script>" in str(events[0].get("DESCRIPTION")))
+
+    # Titles within limits, cut at a character boundary; a required setting missing; a body too long.
+    long_ref = "INC-" + "\u00e9" * 190
+    create = ["create", "--at", "now-1h", "-e", "acme-prd.outsystemsenterprise.com", "-j", HOSTILE, "--reference", long_ref]
+    snow = json.loads(run(binary, create + ["--format", "servicenow"]).stdout)
+    check("servicenow: title cut", len(snow["short_description"]) == 160 and snow["short_description"].endswith("\u2026"),
+          snow["short_description"])
+    missing = run(binary, create[:-2] + ["--format", "jira"], expect=2)
+    check("jira without a project", b"--jira-project" in missing.stderr and b"[jira]" in missing.stderr, missing.stderr)
+    huge = ("The restore is needed because " + "orders were lost; " * 210)[:3990]
+    long_body = run(binary, ["create", "--at", "now-1h", "-e", "a.example.com", "-j", huge, "--format", "servicenow"], expect=1)
+    check("servicenow: a body too long is refused", b"more than the 4000" in long_body.stderr and not long_body.stdout,
+          long_body.stderr)
+
+    for failure in failures:
+        print("FAIL " + failure)
+    if not failures:
+        print("every tracker body checked for both request kinds")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
