@@ -5,6 +5,8 @@
 #   .cache/testdata/JSONTestSuite/test_parsing/
 #   Atlassian's published JSON Schema of the Atlassian Document Format (@atlaskit/adf-schema 57.7.22,
 #   Apache-2.0), which Jira Cloud's description must follow: .cache/testdata/adf-schema/full.json
+#   GitHub's published OpenAPI description (@octokit/openapi 23.0.2, MIT): the request body schema of
+#   "create an issue", .cache/testdata/github/create-issue.schema.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,20 @@ if [ ! -f "$adf/full.json" ]; then
   mkdir -p "$adf"
   cp "$work/package/json-schema/v1/full.json" "$adf/full.json"
   echo "fetch-test-data.sh: the ADF JSON Schema in $adf/full.json" >&2
+fi
+
+github=.cache/testdata/github
+if [ ! -f "$github/create-issue.schema.json" ]; then
+  curl -fsSL --retry 3 -o "$work/octokit.tgz" https://registry.npmjs.org/@octokit/openapi/-/openapi-23.0.2.tgz
+  echo "a55f0cecbf46636dc0c9b36f4e6a369f28e6a669edebedac444fedaabd192d070f4b8967c3bbb979918d9b044d9010b70fb8195db171e401f32d455105718386  $work/octokit.tgz" |
+    sha512sum -c --quiet -
+  tar -xzf "$work/octokit.tgz" -C "$work" package/generated/api.github.com.deref.json
+  mkdir -p "$github"
+  python3 -c 'import json, sys
+spec = json.load(open(sys.argv[1]))
+body = spec["paths"]["/repos/{owner}/{repo}/issues"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+json.dump(body, open(sys.argv[2], "w"), indent=1)' "$work/package/generated/api.github.com.deref.json" "$github/create-issue.schema.json"
+  echo "fetch-test-data.sh: GitHub's create-issue request schema in $github/create-issue.schema.json" >&2
 fi
 
 if [ -f "$dest/.complete" ]; then

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Runs `create` and `extend` with every tracker --format, the way a script would pipe them to curl, and checks
 each body against what the trackers publish: Jira Cloud's description against Atlassian's own ADF JSON Schema,
+GitHub's body against the create-issue request schema of GitHub's own OpenAPI description,
 the iCalendar file with the icalendar parser, the HTML for Zendesk with Python's HTML parser; titles within each
 tracker's limit and cut at a character boundary; hostile user text literal everywhere; a body too long refused.
 
-    check_trackers.py BINARY ADF_SCHEMA
+    check_trackers.py BINARY ADF_SCHEMA GITHUB_CREATE_ISSUE_SCHEMA
 """
 import datetime
 import html.parser
@@ -56,9 +57,12 @@ def requests():
     return [(create, "2026-12-04T14:30:00Z"), (extend, "2026-11-25T09:00:00Z")]
 
 
-def main(binary, adf_schema_path):
+def main(binary, adf_schema_path, github_schema_path):
     with open(adf_schema_path, encoding="utf-8") as f:
         adf = jsonschema.Draft4Validator(json.load(f))
+    with open(github_schema_path, encoding="utf-8") as f:
+        github_schema = json.load(f)
+    github_validator = jsonschema.Draft4Validator(github_schema)
     settings = ["--jira-project", "OPS", "--jira-labels", "backup,incident", "--github-labels", "incident",
                 "--gitlab-labels", "incident,backup", "--zendesk-type", "task", "--zendesk-tags", "backup",
                 "--servicenow-urgency", "1", "--servicenow-impact", "2", "--redmine-project", "ops"]
@@ -84,6 +88,10 @@ def main(binary, adf_schema_path):
 
         github = out("github")
         check(f"{kind} github: fields", set(github) == {"title", "body", "labels"}, list(github))
+        errors = list(github_validator.iter_errors(github))
+        check(f"{kind} github: GitHub's create-issue schema", not errors, "; ".join(e.message for e in errors[:3]))
+        check(f"{kind} github: only fields GitHub knows", set(github) <= set(github_schema["properties"])
+              and set(github_schema.get("required", [])) <= set(github), list(github))
         check(f"{kind} github: deadline in the body", deadline in github["body"], github["body"][:200])
 
         gitlab = out("gitlab")
@@ -139,4 +147,4 @@ def main(binary, adf_schema_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
