@@ -194,6 +194,23 @@ std::variant<bool, TimeParseError> scan_fraction(Scanner& scan, std::string_view
     return nonzero;
 }
 
+// SS[.fraction], into `fields`: the same in both forms.
+std::optional<TimeParseError> scan_seconds(Scanner& scan, std::string_view text, DateTimeFields& fields) {
+    const auto second = scan.fixed_digits(2);
+    if (!second) {
+        return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
+    }
+    fields.second = *second;
+    if (scan.take('.') || scan.take(',')) {
+        auto fraction = scan_fraction(scan, text);
+        if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+            return std::move(*error);
+        }
+        fields.subseconds = std::get<bool>(fraction);
+    }
+    return std::nullopt;
+}
+
 // ISO 8601's basic form, YYYYMMDDTHHMM[SS[.fraction]], after its year.
 std::variant<DateTimeFields, TimeParseError> scan_basic_date_time(Scanner& scan, std::string_view text,
                                                                   int year) {
@@ -210,14 +227,9 @@ std::variant<DateTimeFields, TimeParseError> scan_basic_date_time(Scanner& scan,
         return failure("time-invalid", "expected the time of day as HHMM or HHMMSS in " + quoted(text));
     }
     fields = {year, *month, *day, *hour, *minute, 0, false};
-    if (const auto second = is_digit(scan.peek()) ? scan.fixed_digits(2) : std::nullopt) {
-        fields.second = *second;
-        if (scan.take('.') || scan.take(',')) {
-            auto fraction = scan_fraction(scan, text);
-            if (auto* error = std::get_if<TimeParseError>(&fraction)) {
-                return std::move(*error);
-            }
-            fields.subseconds = std::get<bool>(fraction);
+    if (is_digit(scan.peek())) {
+        if (auto error = scan_seconds(scan, text, fields)) {
+            return std::move(*error);
         }
     }
     return fields;
@@ -249,20 +261,10 @@ std::variant<DateTimeFields, TimeParseError> scan_date_time(Scanner& scan, std::
         return failure("time-invalid", "expected the time of day as HH:MM or HH:MM:SS in " + quoted(text));
     }
     fields = {*year, *month, *day, *hour, *minute, 0, false};
-    if (!scan.take(':')) {
-        return fields;
-    }
-    const auto second = scan.fixed_digits(2);
-    if (!second) {
-        return failure("time-invalid", "expected two digits of seconds in " + quoted(text));
-    }
-    fields.second = *second;
-    if (scan.take('.') || scan.take(',')) {
-        auto fraction = scan_fraction(scan, text);
-        if (auto* error = std::get_if<TimeParseError>(&fraction)) {
+    if (scan.take(':')) {
+        if (auto error = scan_seconds(scan, text, fields)) {
             return std::move(*error);
         }
-        fields.subseconds = std::get<bool>(fraction);
     }
     return fields;
 }
