@@ -15,9 +15,14 @@ int main(int argc, char** argv) {
     // Closed standard descriptors are held by /dev/null, so a file opened later cannot become "stdout".
     const bool stdin_closed = reserve_if_closed(STDIN_FILENO);
     const bool stdout_closed = reserve_if_closed(STDOUT_FILENO);
-    (void)reserve_if_closed(STDERR_FILENO);
+    const bool stderr_closed = reserve_if_closed(STDERR_FILENO);
     DescriptorOutput stdout_buffer(STDOUT_FILENO, stdout_closed);
     std::ostream out(&stdout_buffer);
+    // Diagnostics are buffered too (a batch writes thousands of lines; unbuffered, each cost ~10 writes), and
+    // flushed before anything goes to stdout, so the two keep their order on a terminal.
+    DescriptorOutput stderr_buffer(STDERR_FILENO, stderr_closed);
+    std::ostream err(&stderr_buffer);
+    out.tie(&err);
     ClosedInput closed_stdin;
     std::istream closed_in(&closed_stdin);
     int code = 0;
@@ -35,20 +40,22 @@ int main(int argc, char** argv) {
             ::isatty(STDOUT_FILENO) == 1,
             ::isatty(STDERR_FILENO) == 1,
         };
-        code = run(args, in, out, std::cerr, environment);
+        std::cin.tie(&err); // a prompt on stderr is shown before stdin is read
+        code = run(args, in, out, err, environment);
     } catch (const std::exception& error) {
-        std::cerr << "backup-request: internal error: " << error.what()
-                  << "\nThis is a bug; please report it with the command that caused it.\n";
+        err << "backup-request: internal error: " << error.what()
+            << "\nThis is a bug; please report it with the command that caused it.\n";
         code = 70; // EX_SOFTWARE
     }
+    err.flush();
     if (const auto failure = finish_output(stdout_buffer, "stdout")) {
         if (!failure->empty()) {
-            std::cerr << "error: " << *failure << '\n';
+            err << "error: " << *failure << '\n';
         }
         if (code == to_int(ExitCode::ok) || code == to_int(ExitCode::rule_violation)) {
             code = to_int(ExitCode::output);
         }
     }
-    std::cerr.flush();
+    (void)finish_output(stderr_buffer, "stderr"); // nowhere left to report a failure of stderr itself
     return code;
 }
