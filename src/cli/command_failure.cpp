@@ -7,7 +7,7 @@
 
 namespace backup_request {
 
-CommandFailure usage_failure(std::string command, std::string message) {
+CommandFailure usage_failure(const std::string& command, std::string message) {
     return CommandFailure{ExitCode::usage,
                           {std::move(message)},
                           "Run 'backup-request" + (command.empty() ? "" : " " + command) +

@@ -30,7 +30,7 @@ using CommandResult = std::variant<ExitCode, CommandFailure>;
 template <typename T> using OrFailure = std::variant<T, CommandFailure>;
 
 // A usage error (exit 2) with the hint to `command`'s --help ("" for the tool's).
-[[nodiscard]] CommandFailure usage_failure(std::string command, std::string message);
+[[nodiscard]] CommandFailure usage_failure(const std::string& command, std::string message);
 
 // Any other failure: an input (3), an output (4), a rule broken at the last step (1).
 [[nodiscard]] CommandFailure failure(ExitCode code, std::string message);

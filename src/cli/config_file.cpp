@@ -362,9 +362,9 @@ std::optional<std::string> config_location_of_error(const std::string& text, con
         const std::string flag =
             "--" + flag_name_for_key(std::string(trim_whitespace(trimmed.substr(0, equals))));
         const auto at = message.find(flag);
-        const bool whole =
-            at != std::string::npos && (at + flag.size() == message.size() ||
-                                        !std::isalnum(static_cast<unsigned char>(message[at + flag.size()])));
+        const bool whole = at != std::string::npos &&
+                           (at + flag.size() == message.size() ||
+                            std::isalnum(static_cast<unsigned char>(message[at + flag.size()])) == 0);
         if (whole && message[at + flag.size()] != '-') {
             return path + ":" + std::to_string(number);
         }

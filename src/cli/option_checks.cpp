@@ -7,34 +7,32 @@
 namespace backup_request {
 
 CLI::Validator non_empty(const std::string& example) {
-    return CLI::Validator(
-        [example](std::string& value) -> std::string {
-            if (value.find_first_not_of(" \t") == std::string::npos) {
-                return "the value is empty; give " + example + ", or leave the flag out";
-            }
-            return {};
-        },
-        "");
+    return {[example](std::string& value) -> std::string {
+                if (value.find_first_not_of(" \t") == std::string::npos) {
+                    return "the value is empty; give " + example + ", or leave the flag out";
+                }
+                return {};
+            },
+            ""};
 }
 
 CLI::Validator whole_number_in(int min, int max, const std::string& unit) {
     const std::string range = std::to_string(min) + " to " + std::to_string(max);
-    return CLI::Validator(
-        [min, max, unit, range](std::string& value) -> std::string {
-            const bool digits =
-                !value.empty() && value.size() <= 6 && std::all_of(value.begin(), value.end(), [](char c) {
-                    return std::isdigit(static_cast<unsigned char>(c));
-                });
-            if (!digits) {
-                return "'" + value + "' is not a whole number of " + unit + ": give " + range;
-            }
-            const int number = std::stoi(value);
-            if (number < min || number > max) {
-                return std::to_string(number) + " " + unit + " is out of range: give " + range;
-            }
-            return {};
-        },
-        "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]");
+    return {[min, max, unit, range](std::string& value) -> std::string {
+                const bool digits = !value.empty() && value.size() <= 6 &&
+                                    std::all_of(value.begin(), value.end(), [](char c) {
+                                        return std::isdigit(static_cast<unsigned char>(c));
+                                    });
+                if (!digits) {
+                    return "'" + value + "' is not a whole number of " + unit + ": give " + range;
+                }
+                const int number = std::stoi(value);
+                if (number < min || number > max) {
+                    return std::to_string(number) + " " + unit + " is out of range: give " + range;
+                }
+                return {};
+            },
+            "INT in [" + std::to_string(min) + " - " + std::to_string(max) + "]"};
 }
 
 } // namespace backup_request

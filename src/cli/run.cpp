@@ -125,6 +125,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
     std::vector<Command> commands = command_table();
     std::vector<CLI::App*> command_apps;
+    command_apps.reserve(commands.size());
     for (const Command& command : commands) {
         command_apps.push_back(command.add(app));
     }
@@ -133,7 +134,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (auto* failed = std::get_if<CommandFailure>(&loaded)) {
         return report(std::move(*failed), err);
     }
-    LoadedConfig& config = std::get<LoadedConfig>(loaded);
+    auto& config = std::get<LoadedConfig>(loaded);
     std::string config_flag;
     app.add_option("--config", config_flag,
                    "Read defaults from this TOML file (env BACKUP_REQUEST_CONFIG; default "

@@ -12,7 +12,7 @@
 namespace backup_request {
 namespace {
 
-constexpr std::size_t buffer_size = 64 * 1024;
+constexpr std::size_t buffer_size = std::size_t{64} * 1024;
 
 } // namespace
 

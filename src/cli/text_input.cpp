@@ -21,7 +21,7 @@ std::string display_name(const std::string& path) {
 std::variant<std::string, ReadError> read_limited(std::streambuf& input, const std::string& path,
                                                   std::size_t limit) {
     std::string content;
-    std::array<char, 64 * 1024> block{};
+    std::array<char, std::size_t{64} * 1024> block{};
     for (;;) {
         std::streamsize got = 0;
         try {

@@ -20,7 +20,7 @@ enum class LineStatus { ok, too_long, end };
 // byte, and this is the loop they go through. Past `limit` bytes, the rest of a line is read and dropped.
 class LineReader {
   public:
-    explicit LineReader(std::streambuf& input) : input_(input), block_(64 * 1024) {}
+    explicit LineReader(std::streambuf& input) : input_(input), block_(std::size_t{64} * 1024) {}
 
     LineStatus read(std::string& line, std::size_t limit) {
         line.clear();

@@ -153,7 +153,7 @@ class DuplicateKeyFinder {
     }
 
     // The pointer of the innermost object, from the keys and indexes of the frames around it.
-    std::string pointer() const {
+    [[nodiscard]] std::string pointer() const {
         std::string out;
         for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
             out += "/" + (frames_[i].object ? escaped(frames_[i].key) : std::to_string(frames_[i].index));

@@ -187,7 +187,7 @@ std::string flag_name(const RequestField& field) {
     std::size_t start = 0;
     while (start < field.flags.size()) {
         const auto end = std::min(field.flags.find(',', start), field.flags.size());
-        const std::string name = field.flags.substr(start, end - start);
+        std::string name = field.flags.substr(start, end - start);
         if (name.starts_with("--")) {
             return name;
         }

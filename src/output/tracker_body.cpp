@@ -66,6 +66,140 @@ ordered_json jira_body(const CaseDocument& document, const TrackerSettings& sett
     return {{"fields", std::move(fields)}};
 }
 
+using BodyOrError = std::variant<ordered_json, TrackerError>;
+
+BodyOrError jira_issue(Tracker tracker, const CaseDocument& document, const TrackerSettings& settings) {
+    if (settings.jira_project.empty()) {
+        return TrackerError{"--format " + std::string(tracker_name(tracker)) +
+                                " needs the Jira project: give --jira-project KEY, or project in the [jira] "
+                                "table of the config file",
+                            true};
+    }
+    ordered_json body = jira_body(document, settings, tracker == Tracker::jira_server);
+    const auto& description = body["fields"]["description"];
+    const std::size_t length = description.is_string() ? count_code_points(description.get<std::string>())
+                                                       : description.dump().size();
+    if (auto error = too_long("the Jira description", length, 32767)) {
+        return *error;
+    }
+    return body;
+}
+
+BodyOrError github_issue(const CaseDocument& document, const TrackerSettings& settings) {
+    const std::string text = render_markdown(document);
+    if (auto error = too_long("the GitHub issue body", count_code_points(text), 65536)) {
+        return *error;
+    }
+    ordered_json body;
+    body["title"] = cut_to_characters(document.summary, 256);
+    body["body"] = text;
+    if (!settings.github_labels.empty()) {
+        body["labels"] = settings.github_labels;
+    }
+    if (!settings.github_assignees.empty()) {
+        body["assignees"] = settings.github_assignees;
+    }
+    return body;
+}
+
+BodyOrError gitlab_issue(const CaseDocument& document, const TrackerSettings& settings) {
+    const std::string text = render_markdown(document);
+    if (auto error = too_long("the GitLab description", count_code_points(text), 1048576)) {
+        return *error;
+    }
+    ordered_json body;
+    body["title"] = cut_to_characters(document.summary, 255);
+    body["description"] = text;
+    body["due_date"] = due_date(document.deadline);
+    if (!settings.gitlab_labels.empty()) {
+        std::string labels;
+        for (const auto& label : settings.gitlab_labels) {
+            labels += (labels.empty() ? "" : ",") + label;
+        }
+        body["labels"] = labels; // GitLab takes a comma-separated string
+    }
+    return body;
+}
+
+BodyOrError zendesk_ticket(const CaseDocument& document, const TrackerSettings& settings) {
+    ordered_json ticket;
+    ticket["subject"] = cut_to_characters(document.summary, 255);
+    ticket["comment"] = {{"html_body", render_html(document)}};
+    if (!settings.zendesk_type.empty()) {
+        ticket["type"] = settings.zendesk_type;
+    }
+    if (settings.zendesk_type == "task") {
+        ticket["due_at"] = format_utc_time(document.deadline); // Zendesk keeps due dates on tasks only
+    }
+    if (!settings.zendesk_priority.empty()) {
+        ticket["priority"] = settings.zendesk_priority;
+    }
+    if (!settings.zendesk_tags.empty()) {
+        ticket["tags"] = settings.zendesk_tags;
+    }
+    return ordered_json{{"ticket", std::move(ticket)}};
+}
+
+// Sets `key` to `value` when the setting was given.
+void set_if_given(ordered_json& object, const char* key, const std::string& value) {
+    if (!value.empty()) {
+        object[key] = value;
+    }
+}
+
+BodyOrError servicenow_incident(const CaseDocument& document, const TrackerSettings& settings) {
+    const std::string text = render_plain(document);
+    if (auto error = too_long("the ServiceNow description", count_code_points(text), 4000)) {
+        return *error;
+    }
+    ordered_json body;
+    body["short_description"] = cut_to_characters(document.summary, 160);
+    body["description"] = text;
+    body["due_date"] = date::format("%F %T", document.deadline);
+    set_if_given(body, "urgency", settings.servicenow_urgency);
+    set_if_given(body, "impact", settings.servicenow_impact);
+    set_if_given(body, "assignment_group", settings.servicenow_assignment_group);
+    set_if_given(body, "caller_id", settings.servicenow_caller);
+    return body;
+}
+
+BodyOrError redmine_issue(const CaseDocument& document, const TrackerSettings& settings) {
+    if (settings.redmine_project.empty()) {
+        return TrackerError{"--format redmine needs the Redmine project: give --redmine-project ID, or "
+                            "project in the [redmine] table of the config file",
+                            true};
+    }
+    ordered_json issue;
+    issue["project_id"] = settings.redmine_project;
+    set_if_given(issue, "tracker_id", settings.redmine_tracker);
+    set_if_given(issue, "priority_id", settings.redmine_priority);
+    issue["subject"] = cut_to_characters(document.summary, 255);
+    // Plain text: Redmine renders it with whatever formatter the server is set to, and plain text reads the
+    // same under each.
+    issue["description"] = render_plain(document);
+    issue["due_date"] = due_date(document.deadline);
+    return ordered_json{{"issue", std::move(issue)}};
+}
+
+BodyOrError body_for(Tracker tracker, const CaseDocument& document, const TrackerSettings& settings) {
+    switch (tracker) {
+    case Tracker::jira:
+    case Tracker::jira_server:
+        return jira_issue(tracker, document, settings);
+    case Tracker::github:
+        return github_issue(document, settings);
+    case Tracker::gitlab:
+        return gitlab_issue(document, settings);
+    case Tracker::zendesk:
+        return zendesk_ticket(document, settings);
+    case Tracker::servicenow:
+        return servicenow_incident(document, settings);
+    case Tracker::redmine:
+        return redmine_issue(document, settings);
+    }
+    return TrackerError{"unknown tracker", false};
+}
+
 } // namespace
 
 std::string_view tracker_name(Tracker tracker) {
@@ -100,124 +234,11 @@ std::string cut_to_characters(std::string_view text, std::size_t limit) {
 
 std::variant<std::string, TrackerError> tracker_body(Tracker tracker, const CaseDocument& original,
                                                      const TrackerSettings& settings, bool compact) {
-    const CaseDocument document = with_deadline(original);
-    ordered_json body;
-    switch (tracker) {
-    case Tracker::jira:
-    case Tracker::jira_server: {
-        if (settings.jira_project.empty()) {
-            return TrackerError{
-                "--format " + std::string(tracker_name(tracker)) +
-                    " needs the Jira project: give --jira-project KEY, or project in the [jira] "
-                    "table of the config file",
-                true};
-        }
-        body = jira_body(document, settings, tracker == Tracker::jira_server);
-        const auto& description = body["fields"]["description"];
-        const std::size_t length = description.is_string() ? count_code_points(description.get<std::string>())
-                                                           : description.dump().size();
-        if (auto error = too_long("the Jira description", length, 32767)) {
-            return *error;
-        }
-        break;
+    auto body = body_for(tracker, with_deadline(original), settings);
+    if (auto* error = std::get_if<TrackerError>(&body)) {
+        return std::move(*error);
     }
-    case Tracker::github: {
-        const std::string text = render_markdown(document);
-        if (auto error = too_long("the GitHub issue body", count_code_points(text), 65536)) {
-            return *error;
-        }
-        body["title"] = cut_to_characters(document.summary, 256);
-        body["body"] = text;
-        if (!settings.github_labels.empty()) {
-            body["labels"] = settings.github_labels;
-        }
-        if (!settings.github_assignees.empty()) {
-            body["assignees"] = settings.github_assignees;
-        }
-        break;
-    }
-    case Tracker::gitlab: {
-        const std::string text = render_markdown(document);
-        if (auto error = too_long("the GitLab description", count_code_points(text), 1048576)) {
-            return *error;
-        }
-        body["title"] = cut_to_characters(document.summary, 255);
-        body["description"] = text;
-        body["due_date"] = due_date(document.deadline);
-        if (!settings.gitlab_labels.empty()) {
-            std::string labels;
-            for (const auto& label : settings.gitlab_labels) {
-                labels += (labels.empty() ? "" : ",") + label;
-            }
-            body["labels"] = labels; // GitLab takes a comma-separated string
-        }
-        break;
-    }
-    case Tracker::zendesk: {
-        ordered_json ticket;
-        ticket["subject"] = cut_to_characters(document.summary, 255);
-        ticket["comment"] = {{"html_body", render_html(document)}};
-        if (!settings.zendesk_type.empty()) {
-            ticket["type"] = settings.zendesk_type;
-        }
-        if (settings.zendesk_type == "task") {
-            ticket["due_at"] = format_utc_time(document.deadline); // Zendesk keeps due dates on tasks only
-        }
-        if (!settings.zendesk_priority.empty()) {
-            ticket["priority"] = settings.zendesk_priority;
-        }
-        if (!settings.zendesk_tags.empty()) {
-            ticket["tags"] = settings.zendesk_tags;
-        }
-        body["ticket"] = std::move(ticket);
-        break;
-    }
-    case Tracker::servicenow: {
-        const std::string text = render_plain(document);
-        if (auto error = too_long("the ServiceNow description", count_code_points(text), 4000)) {
-            return *error;
-        }
-        body["short_description"] = cut_to_characters(document.summary, 160);
-        body["description"] = text;
-        body["due_date"] = date::format("%F %T", document.deadline);
-        if (!settings.servicenow_urgency.empty()) {
-            body["urgency"] = settings.servicenow_urgency;
-        }
-        if (!settings.servicenow_impact.empty()) {
-            body["impact"] = settings.servicenow_impact;
-        }
-        if (!settings.servicenow_assignment_group.empty()) {
-            body["assignment_group"] = settings.servicenow_assignment_group;
-        }
-        if (!settings.servicenow_caller.empty()) {
-            body["caller_id"] = settings.servicenow_caller;
-        }
-        break;
-    }
-    case Tracker::redmine: {
-        if (settings.redmine_project.empty()) {
-            return TrackerError{"--format redmine needs the Redmine project: give --redmine-project ID, or "
-                                "project in the [redmine] table of the config file",
-                                true};
-        }
-        ordered_json issue;
-        issue["project_id"] = settings.redmine_project;
-        if (!settings.redmine_tracker.empty()) {
-            issue["tracker_id"] = settings.redmine_tracker;
-        }
-        if (!settings.redmine_priority.empty()) {
-            issue["priority_id"] = settings.redmine_priority;
-        }
-        issue["subject"] = cut_to_characters(document.summary, 255);
-        // Plain text: Redmine renders it with whatever formatter the server is set to, and plain text reads
-        // the same under each.
-        issue["description"] = render_plain(document);
-        issue["due_date"] = due_date(document.deadline);
-        body["issue"] = std::move(issue);
-        break;
-    }
-    }
-    return serialize_payload(body, compact);
+    return serialize_payload(std::get<ordered_json>(body), compact);
 }
 
 } // namespace backup_request

@@ -118,67 +118,89 @@ bool has_non_letter(std::string_view value) {
                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)) == 0; });
 }
 
+// The key before an assignment operator at `op` (skipping spaces and a closing quote), and where it ends.
+struct KeyBefore {
+    std::string_view key;
+    std::size_t end = 0;
+};
+KeyBefore key_before(std::string_view low, std::size_t op) {
+    std::size_t end = op;
+    while (end > 0 && low[end - 1] == ' ') {
+        --end;
+    }
+    if (end > 0 && (low[end - 1] == '"' || low[end - 1] == '\'')) {
+        --end;
+    }
+    std::size_t start = end;
+    while (start > 0 && is_identifier_char(low[start - 1])) {
+        --start;
+    }
+    return {low.substr(start, end - start), end};
+}
+
+// The value assigned from `start`: a quoted string, or a run up to a separator, without a sentence's end.
+std::string_view value_at(std::string_view low, std::size_t start, bool& quoted) {
+    quoted = start < low.size() && (low[start] == '"' || low[start] == '\'');
+    if (quoted) {
+        const auto close = low.find(low[start], start + 1);
+        return low.substr(start + 1, (close == std::string_view::npos ? low.size() : close) - start - 1);
+    }
+    const auto length = run_length(low, start, [](char c) {
+        return !is_space(c) && c != ';' && c != ',' && c != '&' && c != '"' && c != '\'' && c != '<' &&
+               c != ')' && c != ']' && c != '}';
+    });
+    std::string_view value = low.substr(start, length);
+    while (!value.empty() && (value.back() == '.' || value.back() == '!')) {
+        value.remove_suffix(1);
+    }
+    return value;
+}
+
+// The operator at `op`: ':' or '=' (with ":=" and "=>"), where its value starts, or nothing for "==", "!=",
+// "<=" and a URL's "://".
+struct Operator {
+    bool colon = false;
+    std::size_t value_start = 0;
+};
+std::optional<Operator> operator_at(std::string_view low, std::size_t op) {
+    Operator found{low[op] == ':', op + 1};
+    const char next = op + 1 < low.size() ? low[op + 1] : '\0';
+    if (found.colon && next == '=') { // :=
+        return Operator{false, op + 2};
+    }
+    if (!found.colon && next == '>') { // =>
+        return Operator{false, op + 2};
+    }
+    if (!found.colon && op > 0 && (low[op - 1] == '=' || low[op - 1] == '!' || low[op - 1] == '<')) {
+        return std::nullopt;
+    }
+    if (found.colon && next == '/') {
+        return std::nullopt;
+    }
+    return found;
+}
+
 // KEY=value, KEY: value, KEY = "value", "KEY": "value", KEY := value, KEY => value, export KEY=value.
 // After ':' an unquoted value must hold something other than letters, so "token: expired" in prose passes.
 bool has_assignment(std::string_view low) {
     for (std::size_t i = low.find_first_of("=:"); i != std::string_view::npos;
          i = low.find_first_of("=:", i + 1)) {
-        bool colon = low[i] == ':';
-        std::size_t value_start = i + 1;
-        if (colon && value_start < low.size() && low[value_start] == '=') { // :=
-            colon = false;
-            ++value_start;
-        } else if (!colon && value_start < low.size() && low[value_start] == '>') { // =>
-            ++value_start;
-        } else if (!colon && i > 0 && (low[i - 1] == '=' || low[i - 1] == '!' || low[i - 1] == '<')) {
-            continue; // ==, !=, <=
-        }
-        if (colon && value_start < low.size() && low[value_start] == '/') {
-            continue; // a URL's scheme, "https://"
-        }
-        std::size_t end = i;
-        while (end > 0 && low[end - 1] == ' ') {
-            --end;
-        }
-        if (end > 0 && (low[end - 1] == '"' || low[end - 1] == '\'')) {
-            --end;
-        }
-        std::size_t start = end;
-        while (start > 0 && is_identifier_char(low[start - 1])) {
-            --start;
-        }
-        if (start == end || !is_secret_key(low.substr(start, end - start))) {
+        const auto op = operator_at(low, i);
+        const KeyBefore key = key_before(low, i);
+        if (!op || key.key.empty() || !is_secret_key(key.key)) {
             continue;
         }
-        const bool space_before = end != i && low[i - 1] == ' ';
-        const std::size_t before_spaces = value_start;
+        const bool space_before = key.end != i && low[i - 1] == ' ';
+        std::size_t value_start = op->value_start;
         while (value_start < low.size() && (low[value_start] == ' ' || low[value_start] == '\t')) {
             ++value_start;
         }
-        if (!colon && !space_before && value_start != before_spaces) {
+        if (!op->colon && !space_before && value_start != op->value_start) {
             continue; // "the AccountKey= setting was empty": nothing is assigned
         }
-        std::string_view value;
-        const bool quoted = value_start < low.size() && (low[value_start] == '"' || low[value_start] == '\'');
-        if (quoted) {
-            const char quote = low[value_start];
-            const auto close = low.find(quote, value_start + 1);
-            value = low.substr(value_start + 1,
-                               (close == std::string_view::npos ? low.size() : close) - value_start - 1);
-        } else {
-            const auto length = run_length(low, value_start, [](char c) {
-                return !is_space(c) && c != ';' && c != ',' && c != '&' && c != '"' && c != '\'' &&
-                       c != '<' && c != ')' && c != ']' && c != '}';
-            });
-            value = low.substr(value_start, length);
-            while (!value.empty() && (value.back() == '.' || value.back() == '!')) {
-                value.remove_suffix(1); // the end of a sentence
-            }
-        }
-        if (is_stand_in(value)) {
-            continue;
-        }
-        if (colon && !quoted && (!has_non_letter(value) || value.size() < 4)) {
+        bool quoted = false;
+        const std::string_view value = value_at(low, value_start, quoted);
+        if (is_stand_in(value) || (op->colon && !quoted && (!has_non_letter(value) || value.size() < 4))) {
             continue;
         }
         return true;

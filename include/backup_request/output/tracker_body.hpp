@@ -38,7 +38,7 @@ struct TrackerError {
 
 // The request body for `tracker`'s create-issue API, as compact or indented JSON with a final newline.
 [[nodiscard]] std::variant<std::string, TrackerError>
-tracker_body(Tracker tracker, const CaseDocument& document, const TrackerSettings& settings, bool compact);
+tracker_body(Tracker tracker, const CaseDocument& original, const TrackerSettings& settings, bool compact);
 
 // An iCalendar (RFC 5545) file: the deadline as an event, with a reminder a day ahead; `now` stamps it.
 [[nodiscard]] std::string deadline_calendar(const CaseDocument& document, sys_seconds now);
