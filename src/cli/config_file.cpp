@@ -222,6 +222,48 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
     return std::nullopt;
 }
 
+// What reading the file collects: the items of the top level and of the tables, and the problems.
+struct ConfigReading {
+    const CLI::App& app;
+    const std::string& path;
+    std::vector<CLI::ConfigItem> top_items;
+    std::vector<CLI::ConfigItem> table_items;
+    std::vector<Problem> problems;
+};
+
+void read_section(const toml::table& table, const Section& section, ConfigReading& reading) {
+    for (const auto& [key, value] : table) {
+        if (auto problem = add_key(key, value, section, reading.app, reading.path, reading.table_items)) {
+            reading.problems.push_back(std::move(*problem));
+        }
+    }
+}
+
+// A [command] table, a [tracker] table, or an unknown one (with a suggestion).
+void read_table(const std::string& name, const toml::key& key, const toml::table& table,
+                const std::vector<std::string>& command_names, ConfigReading& reading) {
+    if (std::find(command_names.begin(), command_names.end(), name) != command_names.end()) {
+        const CLI::App* command = reading.app.get_subcommand(name);
+        read_section(table, Section{command, name, "", flag_names(*command)}, reading);
+        return;
+    }
+    if (tracker_named(name)) {
+        read_section(table, Section{nullptr, name, name + "-", tracker_keys(reading.app, name + "-")},
+                     reading);
+        return;
+    }
+    auto tables = command_names;
+    for (const std::string_view tracker :
+         {"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}) {
+        tables.emplace_back(tracker);
+    }
+    const auto suggestion = closest_name(name, tables);
+    reading.problems.push_back(
+        {key.source().begin, position(reading.path, key.source()) + ": unknown table [" + name + "]" +
+                                 (suggestion ? " (did you mean [" + *suggestion + "]?)"
+                                             : ": tables are command or tracker names")});
+}
+
 } // namespace
 
 std::variant<ConfigChoice, ConfigChoiceError> choose_config(const std::vector<std::string>& args,
@@ -279,50 +321,17 @@ read_config_text(const std::string& text, const CLI::App& app, const std::string
     every_flag.erase(std::unique(every_flag.begin(), every_flag.end()), every_flag.end());
     const Section top{nullptr, "", "", every_flag};
 
-    std::vector<CLI::ConfigItem> top_items;
-    std::vector<CLI::ConfigItem> table_items;
-    std::vector<Problem> problems;
+    ConfigReading reading{app, path, {}, {}, {}};
     for (const auto& [key, value] : root) {
         if (const auto* table = value.as_table()) {
-            const std::string name(key.str());
-            const CLI::App* command =
-                std::find(command_names.begin(), command_names.end(), name) != command_names.end()
-                    ? app.get_subcommand(name)
-                    : nullptr;
-            if (command == nullptr && tracker_named(name)) {
-                const Section section{nullptr, name, name + "-", tracker_keys(app, name + "-")};
-                for (const auto& [inner_key, inner_value] : *table) {
-                    if (auto problem = add_key(inner_key, inner_value, section, app, path, table_items)) {
-                        problems.push_back(std::move(*problem));
-                    }
-                }
-                continue;
-            }
-            if (command == nullptr) {
-                auto tables = command_names;
-                for (const std::string_view tracker :
-                     {"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}) {
-                    tables.emplace_back(tracker);
-                }
-                const auto suggestion = closest_name(name, tables);
-                problems.push_back(
-                    {key.source().begin, position(path, key.source()) + ": unknown table [" + name + "]" +
-                                             (suggestion ? " (did you mean [" + *suggestion + "]?)"
-                                                         : ": tables are command or tracker names")});
-                continue;
-            }
-            const Section section{command, name, "", flag_names(*command)};
-            for (const auto& [inner_key, inner_value] : *table) {
-                if (auto problem = add_key(inner_key, inner_value, section, app, path, table_items)) {
-                    problems.push_back(std::move(*problem));
-                }
-            }
-            continue;
-        }
-        if (auto problem = add_key(key, value, top, app, path, top_items)) {
-            problems.push_back(std::move(*problem));
+            read_table(std::string(key.str()), key, *table, command_names, reading);
+        } else if (auto problem = add_key(key, value, top, app, path, reading.top_items)) {
+            reading.problems.push_back(std::move(*problem));
         }
     }
+    auto& problems = reading.problems;
+    auto& top_items = reading.top_items;
+    auto& table_items = reading.table_items;
     if (!problems.empty()) {
         // toml++ keeps keys sorted by name; people read a file from the top.
         std::sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {

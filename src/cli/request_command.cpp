@@ -173,6 +173,35 @@ OrFailure<std::string> rendered(const JudgedRequest& judged, const RequestKind& 
     return judged.render(text_format, options.output.compact);
 }
 
+// The draft from --example, --from and the flags (in that order of precedence, lowest first), with the zone
+// from BACKUP_REQUEST_TZ, the reference prefix and --justification-file applied.
+OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kind,
+                                 const RequestOptions& options, sys_seconds now, CommandContext& context) {
+    DraftFile built{options.example ? *kind.example : json::object(), {}};
+    json& draft = built.document;
+    if (command.count("--from") != 0) {
+        auto read = read_draft_file("--from", options.from, context.in);
+        if (auto* failed = std::get_if<CommandFailure>(&read)) {
+            return std::move(*failed);
+        }
+        built = std::move(std::get<DraftFile>(read));
+        if (options.example && draft.is_object()) {
+            draft.insert(kind.example->begin(), kind.example->end()); // only the fields the draft lacks
+        }
+    }
+    overlay_flags(command, kind, options, draft);
+    if (auto error = apply_time_zone_variable(context, draft, now)) {
+        return usage_failure(kind.command, *error);
+    }
+    apply_reference_prefix(options.reference_prefix, draft);
+    if (command.count("--justification-file") != 0) {
+        if (auto failed = read_justification_file(options.justification_file, context.in, draft)) {
+            return std::move(*failed);
+        }
+    }
+    return built;
+}
+
 } // namespace
 
 Command request_command(const RequestKind& kind) {
@@ -248,29 +277,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
-    json draft = options.example ? *kind.example : json::object();
-    std::vector<std::string> duplicate_keys;
-    if (from_draft) {
-        auto read = read_draft_file("--from", options.from, context.in);
-        if (auto* failed = std::get_if<CommandFailure>(&read)) {
-            return std::move(*failed);
-        }
-        draft = std::move(std::get<DraftFile>(read).document);
-        duplicate_keys = std::move(std::get<DraftFile>(read).duplicate_keys);
-        if (options.example && draft.is_object()) {
-            draft.insert(kind.example->begin(), kind.example->end()); // only the fields the draft lacks
-        }
+    auto built = build_draft(command, kind, options, resolved.time, context);
+    if (auto* failed = std::get_if<CommandFailure>(&built)) {
+        return std::move(*failed);
     }
-    overlay_flags(command, kind, options, draft);
-    if (auto error = apply_time_zone_variable(context, draft, resolved.time)) {
-        return usage_failure(kind.command, *error);
-    }
-    apply_reference_prefix(options.reference_prefix, draft);
-    if (command.count("--justification-file") != 0) {
-        if (auto failed = read_justification_file(options.justification_file, context.in, draft)) {
-            return std::move(*failed);
-        }
-    }
+    auto& [draft, duplicate_keys] = std::get<DraftFile>(built);
     if (guided && !ask_missing_fields(kind, draft, resolved.time, options.allow_secrets, context)) {
         return failure(ExitCode::usage,
                        "the input ended before the request was complete; nothing was written");
