@@ -5,6 +5,8 @@
 #   3. the same with --timezone, to show what the zone database costs, and that it costs nothing without it.
 #   bench/run.sh            the full run (a few minutes; about 450 MB of scratch files in $BENCH_DIR or /tmp)
 #   bench/run.sh --smoke    a tiny run that checks the harness works (CI)
+# Both output modes (human, json) on the seeded mix and the all-valid drafts, against jq -c . and wc -l, with
+# instructions per draft (callgrind) and peak RSS.
 # Prints a Markdown report on stdout; docs/performance.md records one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,6 +83,44 @@ zoned=$work/zoned-$n.ndjson
   "$work/drafts-$n.ndjson" | sed 's/"point_in_time":"\([0-9-]*\)T/"point_in_time":"\1 /' >"$zoned"
 read -r zoned_s zoned_kb < <(measure "$br" validate --now "$now" --format json "$zoned")
 echo "The same $n drafts with \"time_zone\":\"Europe/Lisbon\" and local times: $zoned_s s, peak RSS $(awk -v kb="$zoned_kb" 'BEGIN {printf "%.1f", kb/1024}') MiB."
+
+echo
+echo "## validate in both output modes (issue 13's harness; best of $repeat runs)"
+echo
+echo "Each corpus is $n drafts. 'seeded mix': every line parses, about a quarter aged out, some IP literals and"
+echo "placeholders; 'all valid': the drafts of the same file that pass. jq -c . and wc -l read the same file: jq is the"
+echo "target to beat, wc -l the floor of one pass over the bytes. Instructions per draft: callgrind on the first 2,000."
+echo
+echo "| corpus | mode | seconds | speed vs jq | time vs wc -l | instructions/draft | peak RSS MiB |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+mix=$work/drafts-$n.ndjson
+valid=$work/valid-$n.ndjson
+if [ ! -s "$valid" ]; then
+  "$br" validate --now "$now" --format json "$mix" 2>/dev/null |
+    jq -r '.drafts[] | select(.valid) | .line' >"$work/valid-lines.txt" || true
+  awk 'NR == FNR {keep[$1] = 1; next} FNR in keep' "$work/valid-lines.txt" "$mix" >"$valid"
+fi
+for corpus in "seeded mix|$mix" "all valid|$valid"; do
+  IFS='|' read -r label file <<<"$corpus"
+  count=$(wc -l <"$file")
+  [ "$count" -gt 0 ] || continue
+  read -r jq_s _ < <(measure jq -c . "$file")
+  read -r wc_s _ < <(measure wc -l "$file")
+  head -n 2000 "$file" >"$work/head.ndjson"
+  for mode in human json; do
+    read -r s kb < <(measure "$br" validate --now "$now" --format "$mode" "$file")
+    instructions=n/a
+    if command -v valgrind >/dev/null; then
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$br" validate --now "$now" --format "$mode" \
+        "$work/head.ndjson" >/dev/null 2>"$work/cg.txt" || true
+      total=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/cg.txt" | tail -n 1)
+      [ -n "$total" ] && instructions=$(awk -v t="$total" -v n="$(wc -l <"$work/head.ndjson")" 'BEGIN {printf "%.0f", t/n}')
+    fi
+    awk -v label="$label" -v mode="$mode" -v s="$s" -v jq="$jq_s" -v wc="$wc_s" -v ins="$instructions" -v kb="$kb" 'BEGIN {
+      if (s <= 0) s = 0.001; if (wc <= 0) wc = 0.001
+      printf "| %s | %s | %.3f | %.2fx | %.1fx | %s | %.1f |\n", label, mode, s, jq/s, s/wc, ins, kb/1024 }'
+  done
+done
 
 echo
 echo "## start-up (hyperfine, $runs runs after 3 warm-ups)"
