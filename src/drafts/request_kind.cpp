@@ -6,6 +6,9 @@
 #include "backup_request/output/payload.hpp"
 #include "backup_request/time/retention_window.hpp"
 
+#include <memory>
+#include <type_traits>
+
 namespace backup_request {
 namespace {
 
@@ -66,11 +69,13 @@ template <typename Evaluation, typename ToPayload, typename ToText>
 JudgedRequest judged_from(Evaluation evaluation, ToPayload to_payload_of, ToText to_text_of) {
     JudgedRequest judged{std::move(evaluation.diagnostics), {}, {}};
     if (evaluation.request) {
-        judged.document = [request = *evaluation.request] { return case_document(request); };
-        judged.render = [request = std::move(*evaluation.request), to_payload_of,
-                         to_text_of](OutputFormat format, bool compact) {
-            return format == OutputFormat::json ? serialize_payload(to_payload_of(request), compact)
-                                                : to_text_of(request, style_of(format));
+        // One request, moved once, shared by both closures: validate judges every draft of a batch.
+        auto request = std::make_shared<const std::decay_t<decltype(*evaluation.request)>>(
+            std::move(*evaluation.request));
+        judged.document = [request] { return case_document(*request); };
+        judged.render = [request, to_payload_of, to_text_of](OutputFormat format, bool compact) {
+            return format == OutputFormat::json ? serialize_payload(to_payload_of(*request), compact)
+                                                : to_text_of(*request, style_of(format));
         };
     }
     return judged;
