@@ -26,7 +26,7 @@ echo "== fuzz targets: seed corpora, then ${seconds}s each" >&2
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBACKUP_REQUEST_FUZZ=ON -DBACKUP_REQUEST_BUILD_TESTS=OFF -DBACKUP_REQUEST_WERROR="$werror" >&2
 cmake --build build-fuzz -j2 >&2
-for target in time_parser environment_address draft; do
+for target in time_parser environment_address draft plain_draft; do
   fuzzer=build-fuzz/fuzz/${target}_fuzzer
   "$fuzzer" -runs=0 "fuzz/corpus/$target" 2>&1 | tail -n 1
   work=$(mktemp -d)

@@ -3,6 +3,7 @@
 
 #include "backup_request/drafts/draft.hpp"
 #include "backup_request/drafts/draft_stream.hpp"
+#include "backup_request/drafts/plain_draft.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/output/validation_report.hpp"
@@ -83,7 +84,22 @@ struct Judgement {
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
     std::size_t documents = 0;
-    const auto failure = read_draft_documents(in, [&](DraftDocument&& document) {
+    PlainDraftReader plain;
+    // Most drafts of a batch are plain: read without a DOM, judged by the same rules (docs/performance.md).
+    const auto take_plain = [&](std::size_t line, std::string_view text) {
+        auto draft = plain.read(text);
+        if (!draft) {
+            return false;
+        }
+        ++documents;
+        if (!draft->time_zone_given && !judgement.time_zone.empty()) {
+            draft->input.time_zone = judgement.time_zone;
+        }
+        draft->input.allow_secrets = judgement.allow_secrets;
+        sink.add({source, line, evaluate_request(draft->input, judgement.now).diagnostics, false});
+        return true;
+    };
+    const auto each = [&](DraftDocument&& document) {
         ++documents;
         DraftResult result{source, document.line, {}, false};
         if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
@@ -102,7 +118,8 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
                                DraftOptions{judgement.allow_secrets, std::move(document.duplicate_keys)});
         }
         sink.add(std::move(result));
-    });
+    };
+    const auto failure = read_draft_documents(in, DraftVisitor{take_plain, each});
     if (failure) {
         // The drafts read before the failure were judged; the rest of this input is lost, the next path is
         // not.

@@ -93,14 +93,14 @@ bool starts_with_brace(const std::string& line) {
     return first != std::string::npos && line[first] == '{';
 }
 
-// One NDJSON line: a document of its own, or its error, reported at its line number.
-void emit_line(const std::string& line, std::size_t number, LineStatus status,
-               const std::function<void(DraftDocument&&)>& each) {
+// One NDJSON line: taken by the plain reader, or a document of its own, or its error, reported at its line
+// number.
+void emit_line(const std::string& line, std::size_t number, LineStatus status, const DraftVisitor& visit) {
     if (status == LineStatus::too_long) {
-        each({number, too_large(number), {}});
+        visit.each({number, too_large(number), {}});
         return;
     }
-    if (is_blank(line)) {
+    if (is_blank(line) || (visit.take_plain && visit.take_plain(number, line))) {
         return;
     }
     std::vector<std::string> duplicates;
@@ -108,18 +108,18 @@ void emit_line(const std::string& line, std::size_t number, LineStatus status,
     if (auto* error = std::get_if<JsonError>(&parsed)) {
         error->line = number;
     }
-    each({number, std::move(parsed), std::move(duplicates)});
+    visit.each({number, std::move(parsed), std::move(duplicates)});
 }
 
 // Reads the rest of the input as NDJSON, one line at a time.
-void stream_lines(LineReader& input, std::size_t number, const std::function<void(DraftDocument&&)>& each) {
+void stream_lines(LineReader& input, std::size_t number, const DraftVisitor& visit) {
     std::string line;
     for (;;) {
         const LineStatus status = input.read(line, max_draft_bytes);
         if (status == LineStatus::end) {
             return;
         }
-        emit_line(line, ++number, status, each);
+        emit_line(line, ++number, status, visit);
     }
 }
 
@@ -128,7 +128,7 @@ void stream_lines(LineReader& input, std::size_t number, const std::function<voi
 // objects, is one draft; otherwise (and always past 1 MiB, which no single draft may be) the lines are NDJSON
 // after all.
 void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
-                         const std::function<void(DraftDocument&&)>& each) {
+                         const DraftVisitor& visit) {
     std::vector<std::string> lines;
     std::size_t size = first.size();
     lines.push_back(std::move(first));
@@ -137,7 +137,7 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
     std::string line;
     const auto as_ndjson = [&]() {
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            emit_line(lines[i], first_line + i, LineStatus::ok, each);
+            emit_line(lines[i], first_line + i, LineStatus::ok, visit);
         }
     };
     for (;;) {
@@ -148,8 +148,8 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         if (status == LineStatus::too_long || size + line.size() + 1 > max_draft_bytes) {
             as_ndjson();
             const std::size_t number = first_line + lines.size();
-            emit_line(line, number, status, each);
-            stream_lines(input, number, each);
+            emit_line(line, number, status, visit);
+            stream_lines(input, number, visit);
             return;
         }
         every_line_an_object = every_line_an_object && (is_blank(line) || starts_with_brace(line));
@@ -176,12 +176,12 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         }
         error->line += first_line - 1;
     }
-    each({first_line, std::move(parsed), std::move(duplicates)});
+    visit.each({first_line, std::move(parsed), std::move(duplicates)});
 }
 
 // The first line decides: a JSON value alone means NDJSON; otherwise the input is one document, or NDJSON
 // with a broken first line.
-void read_documents(LineReader& input, const std::function<void(DraftDocument&&)>& each) {
+void read_documents(LineReader& input, const DraftVisitor& visit) {
     std::string line;
     std::size_t number = 0;
     for (;;) {
@@ -191,35 +191,44 @@ void read_documents(LineReader& input, const std::function<void(DraftDocument&&)
         }
         ++number;
         if (status == LineStatus::too_long) {
-            emit_line(line, number, status, each);
-            stream_lines(input, number, each);
+            emit_line(line, number, status, visit);
+            stream_lines(input, number, visit);
             return;
         }
         if (is_blank(line)) {
             continue;
         }
+        // A plain draft is a JSON value alone on its line: the input is NDJSON.
+        if (visit.take_plain && visit.take_plain(number, line)) {
+            stream_lines(input, number, visit);
+            return;
+        }
         std::vector<std::string> duplicates;
         auto parsed = parse_json_text(line, &duplicates);
         if (std::holds_alternative<JsonError>(parsed)) {
-            read_whole_document(input, std::move(line), number, each);
+            read_whole_document(input, std::move(line), number, visit);
             return;
         }
-        each({number, std::move(parsed), std::move(duplicates)});
-        stream_lines(input, number, each);
+        visit.each({number, std::move(parsed), std::move(duplicates)});
+        stream_lines(input, number, visit);
         return;
     }
 }
 
 } // namespace
 
-std::optional<std::string> read_draft_documents(std::istream& in,
-                                                const std::function<void(DraftDocument&&)>& each) {
+std::optional<std::string> read_draft_documents(std::istream& in, const DraftVisitor& visit) {
     if (in.rdbuf() == nullptr) {
         return std::nullopt;
     }
     LineReader input(*in.rdbuf());
-    read_documents(input, each);
+    read_documents(input, visit);
     return input.failure();
+}
+
+std::optional<std::string> read_draft_documents(std::istream& in,
+                                                const std::function<void(DraftDocument&&)>& each) {
+    return read_draft_documents(in, DraftVisitor{{}, each});
 }
 
 } // namespace backup_request

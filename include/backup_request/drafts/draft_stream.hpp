@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace backup_request {
 
@@ -21,6 +22,15 @@ struct DraftDocument {
     std::vector<std::string> duplicate_keys; // JSON Pointers of repeated keys
 };
 
+// What a reader of drafts does with each one.
+struct DraftVisitor {
+    // Offered each line of NDJSON (and a single-line document) before it is parsed into a DOM; returns true
+    // when it has judged the line itself. Only ever true for well-formed JSON, so the input's shape is read
+    // as it would be without it. May be empty.
+    std::function<bool(std::size_t line, std::string_view text)> take_plain;
+    std::function<void(DraftDocument&&)> each; // every other document, parsed, or its error
+};
+
 // Calls `each` for every document, in order, as soon as it is read: NDJSON never holds more than one line in
 // memory. The input is NDJSON when its first non-blank line is a JSON value on its own; otherwise it is one
 // document (or, when that fails to parse and every line starts with '{' or a later line is a JSON object on
@@ -29,5 +39,6 @@ struct DraftDocument {
 // have been passed to `each`.
 [[nodiscard]] std::optional<std::string>
 read_draft_documents(std::istream& in, const std::function<void(DraftDocument&&)>& each);
+[[nodiscard]] std::optional<std::string> read_draft_documents(std::istream& in, const DraftVisitor& visit);
 
 } // namespace backup_request
