@@ -23,7 +23,8 @@ work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 now=2026-11-20T12:00:00Z
 
-cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBACKUP_REQUEST_BUILD_TESTS=OFF >&2
+cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBACKUP_REQUEST_BUILD_TESTS=OFF \
+  -DBACKUP_REQUEST_BUILD_BENCH=ON >&2
 cmake --build build-release -j2 >&2
 br=$PWD/build-release/backup-request
 
