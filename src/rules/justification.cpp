@@ -45,12 +45,40 @@ void squeeze_into(std::string_view text, std::string& out) {
 
 // The template's own text, however it was edited: trimmed (a shorter piece of it), extended (text before or
 // after it), re-cased or re-punctuated.
+// How many times each letter and digit occurs, case ignored.
+using AlnumCounts = std::array<std::size_t, 36>;
+
+AlnumCounts alnum_counts(std::string_view text) {
+    AlnumCounts counts{};
+    for (const char c : text) {
+        if (c >= '0' && c <= '9') {
+            ++counts[static_cast<std::size_t>(c - '0')];
+        } else if (is_alnum_ascii(c)) {
+            ++counts[10 + static_cast<std::size_t>(lower_ascii(c) - 'a')];
+        }
+    }
+    return counts;
+}
+
 bool is_template_text(std::string_view text) {
     static const std::string squeezed_template = [] {
         std::string out;
         squeeze_into(template_justification, out);
         return out;
     }();
+    static const AlnumCounts template_counts = alnum_counts(template_justification);
+    // Holding the template's letters means having at least as many of each; being a piece of it, at most as
+    // many. Most justifications do neither, and are told apart by counting, without the search below.
+    const AlnumCounts counts = alnum_counts(text);
+    bool at_least = true;
+    bool at_most = true;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        at_least = at_least && counts[i] >= template_counts[i];
+        at_most = at_most && counts[i] <= template_counts[i];
+    }
+    if (!at_least && !at_most) {
+        return false;
+    }
     thread_local std::string squeezed;
     squeeze_into(text, squeezed);
     constexpr std::size_t shortest_piece = 16; // "replacethistext" and one more letter
@@ -86,6 +114,9 @@ bool is_placeholder(std::string_view text) {
             one_word = false;
         }
         ++words;
+        if (!one_word && !one_character && letters > 24) {
+            break; // what follows cannot change the answer: only the first word is left to look at
+        }
     }
     if (letters == 0 || one_character || (words > 1 && one_word)) {
         return true;
@@ -124,15 +155,20 @@ std::string without_carriage_returns(std::string_view text) {
 
 JustificationCheck check_justification(std::string_view raw) {
     JustificationCheck check;
-    if (const auto offset = find_invalid_utf8(raw)) {
-        check.diagnostics.push_back(make_error("justification-invalid-utf8", field,
-                                               "the justification is not valid UTF-8 (at byte " +
-                                                   std::to_string(*offset + 1) +
-                                                   "): save it as UTF-8 and try again"));
-        return check;
+    // Printable ASCII is most justifications: valid UTF-8 without CR or control characters, one byte a
+    // character; only other text is decoded.
+    const bool ascii = is_printable_ascii_text(raw);
+    if (!ascii) {
+        if (const auto offset = find_invalid_utf8(raw)) {
+            check.diagnostics.push_back(make_error("justification-invalid-utf8", field,
+                                                   "the justification is not valid UTF-8 (at byte " +
+                                                       std::to_string(*offset + 1) +
+                                                       "): save it as UTF-8 and try again"));
+            return check;
+        }
     }
-    check.text = std::string(trim_whitespace(without_carriage_returns(raw)));
-    if (const auto control = find_control_character(check.text, "\n\t")) {
+    check.text = std::string(trim_whitespace(ascii ? raw : without_carriage_returns(raw)));
+    if (const auto control = ascii ? std::nullopt : find_control_character(check.text, "\n\t")) {
         check.diagnostics.push_back(make_error("justification-control-character", field,
                                                "the justification holds the control character " +
                                                    code_point_name(control->code_point) + " (at byte " +
@@ -140,7 +176,7 @@ JustificationCheck check_justification(std::string_view raw) {
                                                    "): only printable text, new lines and tabs are allowed"));
         return check;
     }
-    const std::size_t length = count_code_points(check.text);
+    const std::size_t length = ascii ? check.text.size() : count_code_points(check.text);
     if (check.text.empty()) {
         check.diagnostics.push_back(make_error("justification-missing", field,
                                                "the justification is empty: say what happened, the business "

@@ -13,8 +13,9 @@
 namespace backup_request {
 namespace {
 
+// ASCII only, as the categories' alphabets are: no locale call per character.
 bool is_alnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool is_upper_or_digit(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -29,10 +30,24 @@ bool at_word_start(std::string_view text, std::size_t i) {
     return i == 0 || (!is_alnum(text[i - 1]) && text[i - 1] != '_');
 }
 
-// ASCII only, without the C locale's per-character call: it runs over every justification of a batch.
-void lower_into(std::string_view text, std::string& out) {
+// Which bytes a text holds. Each category needs some byte most prose lacks ('=', '_', '<', '@', ...), so a
+// category whose bytes are absent is not searched: most justifications are decided by this one pass.
+using BytesPresent = std::array<bool, 256>;
+
+// ASCII lower-casing, without the C locale's per-character call, and the bytes present, in one pass: it
+// runs over every justification of a batch.
+void lower_into(std::string_view text, std::string& out, BytesPresent& present) {
     out.resize(text.size());
-    std::transform(text.begin(), text.end(), out.begin(), lower_ascii);
+    present.fill(false);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        present[static_cast<unsigned char>(text[i])] = true;
+        out[i] = lower_ascii(text[i]);
+    }
+}
+
+bool any_present(const BytesPresent& present, std::string_view bytes) {
+    return std::any_of(bytes.begin(), bytes.end(),
+                       [&](char c) { return present[static_cast<unsigned char>(c)]; });
 }
 
 // Length of the run of characters from `start` that satisfy `allowed`.
@@ -183,8 +198,10 @@ std::optional<Operator> operator_at(std::string_view low, std::size_t op) {
 // KEY=value, KEY: value, KEY = "value", "KEY": "value", KEY := value, KEY => value, export KEY=value.
 // After ':' an unquoted value must hold something other than letters, so "token: expired" in prose passes.
 bool has_assignment(std::string_view low) {
-    for (std::size_t i = low.find_first_of("=:"); i != std::string_view::npos;
-         i = low.find_first_of("=:", i + 1)) {
+    for (std::size_t i = 0; i < low.size(); ++i) {
+        if (low[i] != '=' && low[i] != ':') { // a loop, not find_first_of: that calls memchr per byte
+            continue;
+        }
         const auto op = operator_at(low, i);
         const KeyBefore key = key_before(low, i);
         if (!op || key.key.empty() || !is_secret_key(key.key)) {
@@ -371,23 +388,27 @@ std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::strin
 
 std::optional<std::string> find_secret(std::string_view text) {
     thread_local std::string low; // reused: no allocation per call once it has grown
-    lower_into(text, low);
-    if (low.find("-----begin") != std::string::npos && low.find("private key") != std::string::npos) {
+    BytesPresent present{};
+    lower_into(text, low, present);
+    const auto has = [&](char c) { return present[static_cast<unsigned char>(c)]; };
+    if (has('-') && low.find("-----begin") != std::string::npos &&
+        low.find("private key") != std::string::npos) {
         return std::string("a private key block");
     }
-    if (has_service_token(text)) {
+    // ghp_ github_pat_ | glpat- xoxb- | hooks.slack.com/services/ | AKIA ASIA
+    if ((any_present(present, "_-/") || (has('A') && has('I'))) && has_service_token(text)) {
         return std::string("a cloud or service access key");
     }
-    if (has_jwt(text)) {
+    if (has('J') && has('.') && has_jwt(text)) { // eyJ...eyJ...
         return std::string("a web token (JWT)");
     }
-    if (has_authorization(low)) {
+    if (has(' ') && any_present(present, "bBtT") && has_authorization(low)) { // bearer basic token
         return std::string("an Authorization header's credentials");
     }
-    if (has_url_credentials(low)) {
+    if (has(':') && has('@') && has_url_credentials(low)) { // ://user:password@
         return std::string("a connection string with a password");
     }
-    if (has_assignment(low) || has_xml_element(low)) {
+    if ((any_present(present, "=:") && has_assignment(low)) || (has('<') && has('>') && has_xml_element(low))) {
         return std::string("a password or secret assignment");
     }
     return std::nullopt;

@@ -2,6 +2,8 @@
 #include "backup_request/text/ascii_text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace backup_request {
 namespace {
@@ -45,6 +47,35 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return lower_ascii(x) == lower_ascii(y);
            });
+}
+
+namespace {
+
+bool is_printable_or_line_break(char c) {
+    return (c >= ' ' && c <= '~') || c == '\n' || c == '\t';
+}
+
+} // namespace
+
+bool is_printable_ascii_text(std::string_view text) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        // A byte with its high bit, a byte below 0x20, or 0x7F (found as a zero byte of word ^ 0x7F...):
+        // the usual bit tricks; a chunk with any of them is looked at byte by byte.
+        const std::uint64_t delete_bytes = word ^ (ones * 0x7FU);
+        const std::uint64_t suspect =
+            (word | ((word - ones * 0x20U) & ~word) | ((delete_bytes - ones) & ~delete_bytes)) & highs;
+        if (suspect != 0 && !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                         text.begin() + static_cast<std::ptrdiff_t>(i + 8),
+                                         is_printable_or_line_break)) {
+            return false;
+        }
+    }
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), is_printable_or_line_break);
 }
 
 std::string_view trim_whitespace(std::string_view text) {
