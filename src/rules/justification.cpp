@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 namespace backup_request {
 namespace {
@@ -49,15 +50,27 @@ void squeeze_into(std::string_view text, std::string& out) {
 using AlnumCounts = std::array<std::size_t, 36>;
 
 AlnumCounts alnum_counts(std::string_view text) {
-    AlnumCounts counts{};
-    for (const char c : text) {
-        if (c >= '0' && c <= '9') {
-            ++counts[static_cast<std::size_t>(c - '0')];
-        } else if (is_alnum_ascii(c)) {
-            ++counts[10 + static_cast<std::size_t>(lower_ascii(c) - 'a')];
+    // Each byte's bin, looked up: this runs over every justification of a batch. Bin 36 takes the rest.
+    static const std::array<std::uint8_t, 256> bins = [] {
+        std::array<std::uint8_t, 256> out{};
+        out.fill(36);
+        for (int c = 0; c < 256; ++c) {
+            if (c >= '0' && c <= '9') {
+                out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
+            } else if (is_alnum_ascii(static_cast<char>(c))) {
+                out[static_cast<std::size_t>(c)] =
+                    static_cast<std::uint8_t>(10 + lower_ascii(static_cast<char>(c)) - 'a');
+            }
         }
+        return out;
+    }();
+    std::array<std::size_t, 37> counts{};
+    for (const char c : text) {
+        ++counts[bins[static_cast<unsigned char>(c)]];
     }
-    return counts;
+    AlnumCounts out{};
+    std::copy_n(counts.begin(), out.size(), out.begin());
+    return out;
 }
 
 bool is_template_text(std::string_view text) {

@@ -63,6 +63,9 @@ std::size_t run_length(std::string_view text, std::size_t start, Allowed allowed
 // A key that names a credential: DB_PASSWORD, PGPASSWORD, MYSQL_PWD, api-key, client.secret, auth_token,
 // AccountKey. Not one that names something about it: password_file, token_type, secret_name, key_id.
 bool is_secret_key(std::string_view key) {
+    if (std::none_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return false; // "14" in "14:40": every credential word has letters
+    }
     static constexpr std::array<std::string_view, 9> whole_words = {
         "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accountkey", "credentials"};
     static constexpr std::array<std::string_view, 4> endings = {"password", "passwd", "secret", "token"};
@@ -317,26 +320,37 @@ bool is_base64url(char c) {
     return is_alnum(c) || c == '_' || c == '-';
 }
 
-bool has_service_token(std::string_view text) {
-    for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
-        if (has_prefixed_token(text, prefix, 36, is_alnum)) {
+// Each family is searched only when the text holds the byte its prefix needs.
+bool has_service_token(std::string_view text, const BytesPresent& present) {
+    const auto has = [&](char c) { return present[static_cast<unsigned char>(c)]; };
+    if (has('_')) {
+        for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
+            if (has_prefixed_token(text, prefix, 36, is_alnum)) {
+                return true;
+            }
+        }
+        if (has_prefixed_token(text, "github_pat_", 22, [](char c) { return is_alnum(c) || c == '_'; })) {
             return true;
         }
     }
-    if (has_prefixed_token(text, "github_pat_", 22, [](char c) { return is_alnum(c) || c == '_'; }) ||
-        has_prefixed_token(text, "glpat-", 20, is_base64url)) {
-        return true;
-    }
-    for (const std::string_view prefix : {"xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxr-", "xoxs-"}) {
-        if (has_prefixed_token(text, prefix, 10, is_base64url)) {
+    if (has('-')) {
+        if (has_prefixed_token(text, "glpat-", 20, is_base64url)) {
             return true;
         }
+        for (const std::string_view prefix : {"xoxb-", "xoxp-", "xoxe-", "xoxa-", "xoxr-", "xoxs-"}) {
+            if (has_prefixed_token(text, prefix, 10, is_base64url)) {
+                return true;
+            }
+        }
     }
-    for (std::size_t i = text.find("hooks.slack.com/services/"); i != std::string_view::npos;
-         i = text.find("hooks.slack.com/services/", i + 1)) {
+    for (std::size_t i = has('/') ? text.find("hooks.slack.com/services/") : std::string_view::npos;
+         i != std::string_view::npos; i = text.find("hooks.slack.com/services/", i + 1)) {
         if (run_length(text, i + 25, [](char c) { return is_alnum(c) || c == '/' || c == '_'; }) >= 20) {
             return true;
         }
+    }
+    if (!has('A') || !has('I')) {
+        return false;
     }
     // AKIA/ASIA + 16 upper-case letters or digits: an AWS access key id.
     for (const std::string_view prefix : {std::string_view("AKIA"), std::string_view("ASIA")}) {
@@ -396,7 +410,7 @@ std::optional<std::string> find_secret(std::string_view text) {
         return std::string("a private key block");
     }
     // ghp_ github_pat_ | glpat- xoxb- | hooks.slack.com/services/ | AKIA ASIA
-    if ((any_present(present, "_-/") || (has('A') && has('I'))) && has_service_token(text)) {
+    if (has_service_token(text, present)) {
         return std::string("a cloud or service access key");
     }
     if (has('J') && has('.') && has_jwt(text)) { // eyJ...eyJ...
@@ -408,7 +422,8 @@ std::optional<std::string> find_secret(std::string_view text) {
     if (has(':') && has('@') && has_url_credentials(low)) { // ://user:password@
         return std::string("a connection string with a password");
     }
-    if ((any_present(present, "=:") && has_assignment(low)) || (has('<') && has('>') && has_xml_element(low))) {
+    if ((any_present(present, "=:") && has_assignment(low)) ||
+        (has('<') && has('>') && has_xml_element(low))) {
         return std::string("a password or secret assignment");
     }
     return std::nullopt;

@@ -69,9 +69,9 @@ bool is_printable_ascii_text(std::string_view text) {
         const std::uint64_t delete_bytes = word ^ (ones * 0x7FU);
         const std::uint64_t suspect =
             (word | ((word - ones * 0x20U) & ~word) | ((delete_bytes - ones) & ~delete_bytes)) & highs;
-        if (suspect != 0 && !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
-                                         text.begin() + static_cast<std::ptrdiff_t>(i + 8),
-                                         is_printable_or_line_break)) {
+        if (suspect != 0 &&
+            !std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i),
+                         text.begin() + static_cast<std::ptrdiff_t>(i + 8), is_printable_or_line_break)) {
             return false;
         }
     }
