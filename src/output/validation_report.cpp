@@ -33,13 +33,16 @@ void ReportTotals::add(const DraftResult& result) {
 }
 
 void print_draft_result(std::ostream& err, const DraftResult& result, bool show_warnings) {
-    std::string location = visible_text(result.source);
-    if (result.line) {
-        location += ":" + std::to_string(*result.line);
-    }
+    std::string location; // built at the first line printed: most drafts of a batch print none
     for (const auto& diagnostic : result.diagnostics) {
         if (diagnostic.severity == Severity::warning && !show_warnings) {
             continue;
+        }
+        if (location.empty()) {
+            location = visible_text(result.source);
+            if (result.line) {
+                location += ":" + std::to_string(*result.line);
+            }
         }
         err << location << ": " << severity_name(diagnostic.severity) << ": ";
         if (!diagnostic.pointer.empty()) {

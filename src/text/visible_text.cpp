@@ -3,6 +3,7 @@
 
 #include "backup_request/text/utf8_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -25,9 +26,18 @@ bool is_bidi_control(char32_t cp) {
 } // namespace
 
 std::string visible_text(std::string_view text) {
+    // Printable ASCII needs no change: most messages are that, copied at once up to the first other byte.
+    const auto* other = std::find_if(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte < 0x20 || byte >= 0x7F;
+    });
+    std::size_t i = static_cast<std::size_t>(other - text.begin());
+    if (i == text.size()) {
+        return std::string(text);
+    }
     std::string out;
     out.reserve(text.size());
-    std::size_t i = 0;
+    out.append(text.substr(0, i));
     while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte == '\n') {

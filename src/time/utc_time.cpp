@@ -389,13 +389,31 @@ std::string format_utc_time(sys_seconds time) {
     const auto day = date::floor<date::days>(time);
     const date::year_month_day ymd{day};
     const date::hh_mm_ss hms{time - day};
-    std::array<char, 32> buffer{};
-    const int written =
-        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ",
-                      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                      static_cast<unsigned>(ymd.day()), static_cast<int>(hms.hours().count()),
-                      static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-    return {buffer.data(), static_cast<std::size_t>(written)};
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) { // outside what the digits below hold; never a time the rules accept
+        std::array<char, 40> buffer{};
+        const int written =
+            std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", year,
+                          static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                          static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                          static_cast<int>(hms.seconds().count()));
+        return {buffer.data(), static_cast<std::size_t>(written)};
+    }
+    // Digits written directly, not through snprintf: a batch's messages hold several times per draft.
+    std::string out = "0000-00-00T00:00:00Z";
+    const auto put = [&out](std::size_t at, int value, int width) {
+        for (int k = width - 1; k >= 0; --k) {
+            out[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, year, 4);
+    put(5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
+    put(8, static_cast<int>(static_cast<unsigned>(ymd.day())), 2);
+    put(11, static_cast<int>(hms.hours().count()), 2);
+    put(14, static_cast<int>(hms.minutes().count()), 2);
+    put(17, static_cast<int>(hms.seconds().count()), 2);
+    return out;
 }
 
 } // namespace backup_request

@@ -3,6 +3,7 @@
 #include "test_time.hpp"
 
 #include <catch2/catch.hpp>
+#include <date/date.h>
 
 using namespace backup_request;
 using backup_request::test::utc;
@@ -169,4 +170,22 @@ TEST_CASE("format_utc_time prints the fixed RFC 3339 form") {
     CHECK(format_utc_time(sys_seconds{0s}) == "1970-01-01T00:00:00Z");
     CHECK(format_utc_time(utc("2026-11-20T09:05:07Z")) == "2026-11-20T09:05:07Z");
     CHECK(format_utc_time(utc("9999-12-31T23:59:59Z")) == "9999-12-31T23:59:59Z");
+}
+
+TEST_CASE("format_utc_time writes what date::format writes, in every year from 0 to 9999") {
+    // A linear congruential walk over the seconds of those 10,000 years: every field width, leap days
+    // included.
+    std::uint64_t state = 12345;
+    const auto first = date::sys_days{date::year{0} / 1 / 1};
+    const auto last = date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24};
+    const auto span = static_cast<std::uint64_t>(std::chrono::seconds{last - first}.count());
+    for (int i = 0; i < 20000; ++i) {
+        state = state * 6364136223846793005U + 1442695040888963407U;
+        const sys_seconds time =
+            first + std::chrono::seconds{static_cast<std::int64_t>((state >> 11U) % span)};
+        INFO(time.time_since_epoch().count());
+        REQUIRE(format_utc_time(time) == date::format("%Y-%m-%dT%H:%M:%SZ", time));
+    }
+    CHECK(format_utc_time(date::sys_days{date::year{10000} / 1 / 1}) == "10000-01-01T00:00:00Z");
+    CHECK(format_utc_time(date::sys_days{date::year{-1} / 12 / 31}) == "-001-12-31T00:00:00Z"); // as before
 }
