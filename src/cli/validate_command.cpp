@@ -96,7 +96,7 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
             draft->input.time_zone = judgement.time_zone;
         }
         draft->input.allow_secrets = judgement.allow_secrets;
-        sink.add({source, line, evaluate_request(draft->input, judgement.now).diagnostics, false});
+        sink.add({source, line, diagnose_request(draft->input, judgement.now), false});
         return true;
     };
     const auto each = [&](DraftDocument&& document) {

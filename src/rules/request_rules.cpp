@@ -32,11 +32,18 @@ std::optional<ParsedTime> check_time_field(const std::optional<std::string>& tex
     return time;
 }
 
-} // namespace
+// Every rule's verdict, and the checked values a request is assembled from.
+struct CheckedRequest {
+    Diagnostics found;
+    int retention_days = default_retention_days;
+    std::optional<ParsedTime> point_in_time;
+    EnvironmentCheck environments;
+    RequestTexts texts;
+};
 
-Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
-    Evaluation evaluation;
-    Diagnostics& found = evaluation.diagnostics;
+CheckedRequest check_request(const RequestInput& input, sys_seconds now) {
+    CheckedRequest checked;
+    Diagnostics& found = checked.found;
 
     const bool retention_ok = input.retention_days >= 1 && input.retention_days <= max_retention_days;
     if (!retention_ok) {
@@ -51,19 +58,18 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
                                          " days, but the vendor keeps backups for 15: the vendor will judge "
                                          "the point in time against 15 days"));
     }
-    const int retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
+    checked.retention_days = retention_ok ? static_cast<int>(input.retention_days) : default_retention_days;
     const bool zone_ok = check_time_zone_field(input.time_zone, found);
-    std::optional<ParsedTime> point_in_time;
     if (zone_ok) {
-        const TimeCheck check{retention_days, retention_ok,
+        const TimeCheck check{checked.retention_days, retention_ok,
                               input.time_zone ? *input.time_zone : std::string_view{}};
-        point_in_time = check_time_field(input.point_in_time, now, check, found);
+        checked.point_in_time = check_time_field(input.point_in_time, now, check, found);
     }
 
-    EnvironmentCheck environments = check_environments(input.environments);
-    append_diagnostics(found, environments.diagnostics);
+    checked.environments = check_environments(input.environments);
+    append_diagnostics(found, checked.environments.diagnostics);
 
-    RequestTexts texts = check_request_texts(
+    checked.texts = check_request_texts(
         {input.justification,
          input.contact,
          input.reference,
@@ -71,10 +77,23 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
          {},
          input.allow_secrets},
         found);
+    return checked;
+}
 
+} // namespace
+
+Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
+    CheckedRequest checked = check_request(input, now);
+    Evaluation evaluation;
+    evaluation.diagnostics = std::move(checked.found);
+    const Diagnostics& found = evaluation.diagnostics;
     if (has_errors(found)) {
         return evaluation;
     }
+    const auto& point_in_time = checked.point_in_time;
+    auto& environments = checked.environments;
+    auto& texts = checked.texts;
+    const int retention_days = checked.retention_days;
     Request request;
     request.created_at = now;
     request.point_in_time = point_in_time->time;
@@ -90,6 +109,10 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     request.warnings = found;
     evaluation.request = std::move(request);
     return evaluation;
+}
+
+Diagnostics diagnose_request(const RequestInput& input, sys_seconds now) {
+    return check_request(input, now).found;
 }
 
 } // namespace backup_request

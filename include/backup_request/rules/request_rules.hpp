@@ -12,4 +12,7 @@ struct Evaluation {
 
 [[nodiscard]] Evaluation evaluate_request(const RequestInput& input, sys_seconds now);
 
+// evaluate_request's diagnostics alone, without assembling the request: what validate reports.
+[[nodiscard]] Diagnostics diagnose_request(const RequestInput& input, sys_seconds now);
+
 } // namespace backup_request

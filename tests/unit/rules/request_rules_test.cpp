@@ -92,3 +92,24 @@ TEST_CASE("A window other than the vendor's 15 days is a warning, even when it l
     input.retention_days = 15;
     CHECK(codes(evaluate_request(input, now).diagnostics) == Codes{"time-too-old"});
 }
+
+TEST_CASE("diagnose_request reports exactly evaluate_request's diagnostics") {
+    std::vector<RequestInput> inputs(4, valid_input());
+    inputs[1].point_in_time = "2026-10-01T00:00:00Z";                       // aged out
+    inputs[2].environments = {"localhost", "10.0.0.1", "acme.example.com"}; // errors and a host
+    inputs[3].retention_days = 7;                                           // a warning, still valid
+    inputs[3].justification = "Short, but long enough to pass the thirty.";
+    for (const auto& input : inputs) {
+        const auto evaluation = evaluate_request(input, now);
+        const auto diagnostics = diagnose_request(input, now);
+        REQUIRE(diagnostics.size() == evaluation.diagnostics.size());
+        for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+            CHECK(diagnostics[i].code == evaluation.diagnostics[i].code);
+            CHECK(diagnostics[i].pointer == evaluation.diagnostics[i].pointer);
+            CHECK(diagnostics[i].message == evaluation.diagnostics[i].message);
+            CHECK(diagnostics[i].severity == evaluation.diagnostics[i].severity);
+        }
+    }
+    CHECK(diagnose_request(inputs[1], now).front().code == "time-too-old");
+    CHECK(diagnose_request(inputs[3], now).size() == 2);
+}
