@@ -10,6 +10,8 @@
 #include "backup_request/time/time_zone.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "progress_line.hpp"
+#include "terminal_style.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -18,6 +20,7 @@
 #include <optional>
 #include <ostream>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace backup_request {
 namespace {
@@ -34,7 +37,7 @@ Exit codes: 0 every draft valid, 1 a draft breaks a rule, 2 usage, 3 a path cann
 class ResultSink {
   public:
     ResultSink(const ValidateOptions& options, CommandContext& context)
-        : options_(options), context_(context) {
+        : options_(options), context_(context), progress_(context.err, progress_style(options, context)) {
         if (options.format == "json") {
             json_.emplace(context.out);
         }
@@ -46,12 +49,19 @@ class ResultSink {
         if (json_) {
             json_->add(result);
         } else {
+            if (!result.diagnostics.empty()) {
+                progress_.clear();
+            }
             // Under --strict a warning fails the draft, so -q shows it as it shows errors.
             print_draft_result(context_.err, result, !context_.quiet || options_.strict);
         }
+        progress_.update(totals_.drafts, totals_.invalid);
     }
 
+    ProgressLine& progress() { return progress_; }
+
     ExitCode finish() {
+        progress_.clear();
         if (json_) {
             json_->finish(totals_);
         } else if (!context_.quiet) {
@@ -64,8 +74,20 @@ class ResultSink {
     }
 
   private:
+    // Only for a person watching stderr: never in a pipe or under -q, nor when the JSON report goes to the
+    // same terminal.
+    static ProgressStyle progress_style(const ValidateOptions& options, const CommandContext& context) {
+        const Environment& environment = context.environment;
+        if (!environment.stderr_is_terminal || context.quiet ||
+            (options.format == "json" && environment.stdout_is_terminal)) {
+            return ProgressStyle::off;
+        }
+        return use_color(context, true) ? ProgressStyle::ansi : ProgressStyle::plain;
+    }
+
     const ValidateOptions& options_;
     CommandContext& context_;
+    ProgressLine progress_;
     std::optional<JsonReportWriter> json_;
     ReportTotals totals_;
 };
@@ -81,6 +103,23 @@ struct Judgement {
     std::string time_zone; // default for drafts without one; empty for none
     bool allow_secrets = false;
 };
+
+// The size of the input when it is a regular file, and how far reading has got, for the progress line.
+void start_progress(std::istream& in, std::optional<std::uint64_t> size, ResultSink& sink) {
+    std::streambuf* buffer = in.rdbuf();
+    if (!size || buffer == nullptr) {
+        sink.progress().start_input(std::nullopt, {});
+        return;
+    }
+    sink.progress().start_input(size, [buffer]() -> std::uint64_t {
+        const auto position = buffer->pubseekoff(0, std::ios::cur, std::ios::in);
+        return position < 0 ? 0 : static_cast<std::uint64_t>(position);
+    });
+}
+
+std::optional<std::uint64_t> regular_file_size(const struct stat& info) {
+    return S_ISREG(info.st_mode) ? std::optional<std::uint64_t>(info.st_size) : std::nullopt;
+}
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
     std::size_t documents = 0;
@@ -138,6 +177,9 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
 void check_path(const std::string& path, const Judgement& judgement, CommandContext& context,
                 ResultSink& sink) {
     if (path == "-") {
+        struct stat info {};
+        start_progress(context.in, ::fstat(STDIN_FILENO, &info) == 0 ? regular_file_size(info) : std::nullopt,
+                       sink);
         check_stream(context.in, "<stdin>", judgement, sink);
         return;
     }
@@ -151,6 +193,8 @@ void check_path(const std::string& path, const Judgement& judgement, CommandCont
         sink.add(unreadable(path, std::strerror(errno)));
         return;
     }
+    // The size is the file's at the start; a file that grows shows its reading capped at that size.
+    start_progress(file, ::stat(path.c_str(), &info) == 0 ? regular_file_size(info) : std::nullopt, sink);
     check_stream(file, path, judgement, sink);
 }
 

@@ -23,13 +23,14 @@ failures = []
 class Terminal:
     """The binary with stdin and stderr on a pty (stdout a pipe, as when piping the payload on)."""
 
-    def __init__(self, binary, args, env_extra=None, stdout_on_tty=False):
+    def __init__(self, binary, args, env_extra=None, stdout_on_tty=False, stdin_pipe=False, stderr_pipe=False):
         self.master, slave = pty.openpty()
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKUP_REQUEST_") and k != "NO_COLOR"}
         env.update({"BACKUP_REQUEST_NOW": NOW, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8"})
         env.update(env_extra or {})
         self.proc = subprocess.Popen(
-            [binary] + args, stdin=slave, stderr=slave,
+            [binary] + args, stdin=subprocess.PIPE if stdin_pipe else slave,
+            stderr=subprocess.STDOUT if stderr_pipe else slave,
             stdout=slave if stdout_on_tty else subprocess.PIPE, env=env, close_fds=True)
         os.close(slave)
         self.seen = ""
@@ -176,8 +177,60 @@ def window_colours(binary):
     check("window --color never: plain", "\x1b[" not in t.seen, t.seen)
 
 
+def draft_line(i):
+    if i % 50 == 7:  # an invalid one now and then: its diagnostic must not tear the progress line
+        return json.dumps({"point_in_time": "2026-10-01T00:00:00Z", "environments": ["acme-prd.example.com"],
+                           "justification": " ".join(REASON)})
+    return json.dumps({"point_in_time": "2026-11-19T10:00:00Z", "environments": ["acme-prd.example.com"],
+                       "justification": " ".join(REASON)})
+
+
+def slow_batch(binary, args, env_extra=None, stderr_pipe=False, last="800 drafts checked: 784 valid, 16 invalid"):
+    """validate reading drafts from a pipe that delivers them over about two seconds, as a slow generator
+    would, with stderr at the terminal (or, with stderr_pipe, not)."""
+    t = Terminal(binary, ["validate", "--now", NOW] + args + ["-"], env_extra=env_extra, stdin_pipe=True,
+                 stderr_pipe=stderr_pipe)
+    for burst in range(4):
+        t.proc.stdin.write("".join(draft_line(burst * 200 + i) + "\n" for i in range(200)).encode())
+        t.proc.stdin.flush()
+        time.sleep(0.6)
+    t.proc.stdin.close()
+    if stderr_pipe:
+        output = t.proc.stdout.read().decode()
+        t.proc.wait(timeout=10)
+        return output, t.proc.returncode
+    t.expect(last)
+    code, _ = t.finish()
+    return t.seen, code
+
+
+def progress(binary):
+    seen, code = slow_batch(binary, [])
+    check("progress: exit 1 (invalid drafts)", code == 1, str(code))
+    check("progress: a live line with the rate", "\r\x1b[2K" in seen and "drafts checked (" in seen, seen[-600:])
+    # What a line shows is what follows its last carriage return (the progress line is erased there).
+    visible = [line.split("\r")[-1] for line in seen.replace("\r\n", "\n").split("\n")]
+    errors = [line for line in visible if "error:" in line]
+    torn = [line for line in errors if not line.startswith(("<stdin>:", "\x1b[2K<stdin>:"))]
+    check("progress: diagnostics start on a cleared line", not torn and len(errors) == 16, repr(torn[:2]))
+    check("progress: the line was erased for a diagnostic",
+          any(line.startswith("\x1b[2K<stdin>:") for line in errors), repr(errors[:3]))
+    check("progress: cleared before the summary", "\r\x1b[2K800 drafts checked: 784 valid" in seen,
+          repr(seen[-300:]))
+    seen, _ = slow_batch(binary, [], env_extra={"NO_COLOR": "1"})
+    check("progress with NO_COLOR: plain", "\x1b[" not in seen and "drafts checked (" in seen, repr(seen[-300:]))
+    seen, _ = slow_batch(binary, [], env_extra={"TERM": "dumb"})
+    check("progress with TERM=dumb: plain", "\x1b[" not in seen and "drafts checked (" in seen, repr(seen[-300:]))
+    seen, code = slow_batch(binary, ["-q"], last="<stdin>:758: error")
+    check("progress under -q: none", "drafts checked (" not in seen and "\r" not in seen.replace("\r\n", ""),
+          repr(seen[-300:]))
+    output, code = slow_batch(binary, [], stderr_pipe=True)
+    check("progress into a pipe: none", "drafts checked (" not in output and "\r" not in output and code == 1,
+          repr(output[-300:]))
+
+
 def main(binary):
-    for scenario in (guided_intake, declined, input_ends, no_input, window_colours):
+    for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress):
         try:
             scenario(binary)
         except AssertionError as error:
