@@ -5,8 +5,11 @@
 #   3. the same with --timezone, to show what the zone database costs, and that it costs nothing without it.
 #   bench/run.sh            the full run (a few minutes; about 450 MB of scratch files in $BENCH_DIR or /tmp)
 #   bench/run.sh --smoke    a tiny run that checks the harness works (CI)
-# Both output modes (human, json) on the seeded mix and the all-valid drafts, against jq -c . and wc -l, with
-# instructions per draft (callgrind) and peak RSS.
+#   4. validate in both output modes (human, json) on the seeded mix and the all-valid drafts, against jq -c .
+#      and wc -l, with instructions per draft (callgrind) and peak RSS;
+#   5. three ways of reading drafts (nlohmann DOM, nlohmann SAX, simdjson On-Demand), bench/draft_readers;
+#   6. the baseline binary (BASELINE, default b487933, built from a git worktree) against the new one on every
+#      corpus and mode: stdout, stderr and exit code must be identical, or the harness fails; and its start-up.
 # Prints a Markdown report on stdout; docs/performance.md records one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,10 +127,83 @@ for corpus in "seeded mix|$mix" "all valid|$valid"; do
 done
 
 echo
+echo "## reading drafts: three ways (issue 13's choice)"
+echo
+echo "The same $n drafts (all valid) read into the request input by bench/draft_readers: nlohmann's DOM then"
+echo "read_draft (the old path), nlohmann's SAX interface, simdjson's On-Demand API (the new path). Instructions per"
+echo "draft: callgrind on the first 2,000, start-up included."
+echo
+echo "| reader | seconds | instructions/draft |"
+echo "|---|---:|---:|"
+readers=$PWD/build-release/draft_readers
+head -n 2000 "$valid" >"$work/head.ndjson"
+for reader in dom sax simdjson; do
+  read -r s _ < <(measure "$readers" "$reader" "$valid")
+  instructions=n/a
+  if command -v valgrind >/dev/null; then
+    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$readers" "$reader" "$work/head.ndjson" \
+      >/dev/null 2>"$work/cg.txt" || true
+    total=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/cg.txt" | tail -n 1)
+    [ -n "$total" ] && instructions=$(awk -v t="$total" -v n="$(wc -l <"$work/head.ndjson")" 'BEGIN {printf "%.0f", t/n}')
+  fi
+  printf '| %s | %.3f | %s |\n' "$reader" "$s" "$instructions"
+done
+
+echo
+echo "## the same diagnostics as before (old binary against new)"
+echo
+# The baseline is the last commit before issue 13's reading and rules changes; BASELINE=<commit> picks another.
+baseline=${BASELINE:-b487933}
+if git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
+  old_src=$work/baseline-src
+  rm -rf "$old_src"
+  git worktree add --force --detach "$old_src" "$baseline" >/dev/null 2>&1
+  cmake -S "$old_src" -B "$work/baseline-build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBACKUP_REQUEST_BUILD_TESTS=OFF >&2
+  cmake --build "$work/baseline-build" -j2 --target backup-request >&2
+  old=$work/baseline-build/backup-request
+  echo "Baseline $(git rev-parse --short "$baseline"); each corpus in each mode: stdout, stderr and exit code compared byte for byte."
+  echo
+  echo "| corpus | mode | drafts | result |"
+  echo "|---|---|---:|---|"
+  differ=0
+  for corpus in "seeded mix|$mix" "all valid|$valid" "malformed lines|$bad" "full mix, 5% malformed|$mixed" "local times|$zoned"; do
+    IFS='|' read -r label file <<<"$corpus"
+    for mode in human json; do
+      for binary in old new; do
+        exe=$old; [ "$binary" = new ] && exe=$br
+        code=0
+        "$exe" validate --now "$now" --format "$mode" "$file" >"$work/$binary.out" 2>"$work/$binary.err" || code=$?
+        echo "$code" >"$work/$binary.code"
+      done
+      if cmp -s "$work/old.out" "$work/new.out" && cmp -s "$work/old.err" "$work/new.err" &&
+         cmp -s "$work/old.code" "$work/new.code"; then
+        result=identical
+      else
+        result="**differs**"; differ=1
+      fi
+      echo "| $label | $mode | $(wc -l <"$file") | $result |"
+    done
+  done
+  git worktree remove --force "$old_src" >/dev/null 2>&1 || true
+  if [ "$differ" = 1 ]; then
+    echo "bench/run.sh: the new binary's diagnostics differ from the baseline's" >&2
+    exit 1
+  fi
+else
+  echo "Skipped: the baseline commit $baseline is not in this clone (a shallow clone?)."
+fi
+
+echo
 echo "## start-up (hyperfine, $runs runs after 3 warm-ups)"
 echo
 reason="A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database; finance cannot close the month."
+baseline_create=()
+if [ -n "${old:-}" ] && [ -x "$old" ]; then # the baseline binary, to show create's start-up did not regress
+  baseline_create=(-n "baseline create ($(git rev-parse --short "$baseline"))"
+    "$old create --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'")
+fi
 hyperfine --style none --warmup 3 --runs "$runs" --export-markdown "$work/startup.md" -N \
+  "${baseline_create[@]}" \
   -n 'jq -n 1' "jq -n 1" \
   -n 'backup-request --version' "$br --version" \
   -n 'backup-request create' "$br create --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'" \
