@@ -3,44 +3,50 @@
 #include "backup_request/cli/run.hpp"
 #include "backup_request/cli/standard_streams.hpp"
 #include "backup_request/exit_code.hpp"
+#include "backup_request/platform/console.hpp"
+#include "backup_request/platform/descriptors.hpp"
+#include "backup_request/platform/folders.hpp"
+#include "backup_request/time/time_zone.hpp"
 
 #include <chrono>
 #include <cstdlib>
 #include <exception>
-#include <iostream>
-#include <unistd.h>
+#include <istream>
+#include <ostream>
 
 int main(int argc, char** argv) {
     using namespace backup_request;
-    // Closed standard descriptors are held by /dev/null, so a file opened later cannot become "stdout".
-    const bool stdin_closed = reserve_if_closed(STDIN_FILENO);
-    const bool stdout_closed = reserve_if_closed(STDOUT_FILENO);
-    const bool stderr_closed = reserve_if_closed(STDERR_FILENO);
-    DescriptorOutput stdout_buffer(STDOUT_FILENO, stdout_closed);
+    using namespace backup_request::platform;
+    const ConsoleSetup console = prepare_console();
+    // Closed standard descriptors are held by the null device, so a file opened later cannot become "stdout".
+    const bool stdin_closed = reserve_if_closed(standard_input);
+    const bool stdout_closed = reserve_if_closed(standard_output);
+    const bool stderr_closed = reserve_if_closed(standard_error);
+    DescriptorOutput stdout_buffer(standard_output, stdout_closed);
     std::ostream out(&stdout_buffer);
     // Diagnostics are buffered too (a batch writes thousands of lines; unbuffered, each cost ~10 writes), and
     // flushed before anything goes to stdout, so the two keep their order on a terminal.
-    DescriptorOutput stderr_buffer(STDERR_FILENO, stderr_closed);
+    DescriptorOutput stderr_buffer(standard_error, stderr_closed);
     std::ostream err(&stderr_buffer);
     out.tie(&err);
-    ClosedInput closed_stdin;
-    std::istream closed_in(&closed_stdin);
+    DescriptorInput stdin_buffer(standard_input, stdin_closed);
+    std::istream in(&stdin_buffer);
+    in.tie(&err); // a prompt on stderr is shown before stdin is read
     int code = 0;
     try {
-        std::ios::sync_with_stdio(false);
-        std::istream& in = stdin_closed ? closed_in : std::cin;
-        const std::vector<std::string> args(argv + 1, argv + argc);
+        use_bundled_time_zones(executable_folder());
+        const std::vector<std::string> args = command_line_arguments(argc, argv);
         const Environment environment{
             [](const std::string& name) -> std::optional<std::string> {
                 const char* value = std::getenv(name.c_str());
                 return value == nullptr ? std::nullopt : std::optional<std::string>(value);
             },
             [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); },
-            ::isatty(STDIN_FILENO) == 1,
-            ::isatty(STDOUT_FILENO) == 1,
-            ::isatty(STDERR_FILENO) == 1,
+            is_terminal(standard_input),
+            is_terminal(standard_output),
+            is_terminal(standard_error),
+            console.utf8_colour_console,
         };
-        std::cin.tie(&err); // a prompt on stderr is shown before stdin is read
         code = run(args, in, out, err, environment);
     } catch (const std::exception& error) {
         err << "backup-request: internal error: " << error.what()

@@ -3,6 +3,7 @@
 #include "config_file.hpp"
 
 #include "backup_request/output/tracker_body.hpp"
+#include "backup_request/platform/folders.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/utf8_text.hpp"
@@ -286,12 +287,10 @@ std::variant<ConfigChoice, ConfigChoiceError> choose_config(const std::vector<st
     if (auto path = environment.variable("BACKUP_REQUEST_CONFIG"); path && !path->empty()) {
         return ConfigChoice{*path, true};
     }
-    // The XDG spec: a relative XDG_CONFIG_HOME is invalid and must be ignored.
-    if (auto xdg = environment.variable("XDG_CONFIG_HOME"); xdg && xdg->starts_with('/')) {
-        return ConfigChoice{*xdg + "/backup-request/config.toml", false};
-    }
-    if (auto home = environment.variable("HOME"); home && !home->empty()) {
-        return ConfigChoice{*home + "/.config/backup-request/config.toml", false};
+    // $XDG_CONFIG_HOME or ~/.config; %APPDATA% on Windows.
+    if (auto folder = platform::user_config_folder(environment.variable)) {
+        return ConfigChoice{platform::join_path(platform::join_path(*folder, "backup-request"), "config.toml"),
+                            false};
     }
     return ConfigChoice{};
 }

@@ -3,6 +3,8 @@
 
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/platform/file_status.hpp"
+#include "backup_request/time/time_zone.hpp"
 #include "backup_request/version.hpp"
 #include "command_failure.hpp"
 #include "command_table.hpp"
@@ -109,7 +111,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup",
                  "backup-request"};
     app.footer(tool_examples);
-    app.set_version_flag("--version", version_text(), "Print the version and exit");
+    app.set_version_flag(
+        "--version", [] { return version_text() + "\ntime zones: " + time_zone_database_text(); },
+        "Print the version and the time zone database's, and exit");
     app.require_subcommand(1);
     app.fallthrough();
     int verbosity = 0;
@@ -141,9 +145,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                    "$XDG_CONFIG_HOME/backup-request/config.toml)")
         ->type_name("PATH");
     app.config_formatter(std::make_shared<PreparsedConfig>(std::move(config.items)));
-    // CLI11 reads config items through a config option; this hidden one points at a file that is always
-    // there, and the formatter above returns what was read from the user's file.
-    app.set_config("--preloaded-config", config.path.empty() ? "" : "/dev/null")->group("");
+    // CLI11 reads config items through a config option whose file must exist (it opens it, and the formatter
+    // above ignores the stream and returns what was read already): the user's file, just read; the null device
+    // stands in for one that cannot be opened twice (a pipe).
+    if (!config.path.empty()) {
+        const auto status = platform::path_status(config.path);
+        const std::string stand_in =
+            status.kind == platform::FileKind::regular ? config.path : platform::null_device_path();
+        if (platform::path_status(stand_in).kind == platform::FileKind::missing) {
+            return report(failure(ExitCode::input, "config file: cannot read '" + config.path +
+                                                       "' a second time, and there is no " + stand_in +
+                                                       "; give a regular file"),
+                          err);
+        }
+        app.set_config("--preloaded-config", stand_in)->group("");
+    }
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -1,18 +1,23 @@
-// Output through write(2) with every error kept, and the final flush checked: libstdc++'s own stdout buffer
-// drops a write error into badbit, without errno.
+// Stream buffers over the platform's descriptors with every error kept, and the final flush checked: the C++
+// library's own buffers drop a write error into badbit without errno, and libc++'s lose a read error
+// altogether.
 #include "backup_request/cli/standard_streams.hpp"
+
+#include "backup_request/platform/descriptors.hpp"
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <ios>
 #include <system_error>
-#include <unistd.h>
 
 namespace backup_request {
 namespace {
 
 constexpr std::size_t buffer_size = std::size_t{64} * 1024;
+
+[[noreturn]] void throw_read_failure(int error) {
+    throw std::ios_base::failure("read failed", std::error_code(error, std::generic_category()));
+}
 
 } // namespace
 
@@ -33,16 +38,13 @@ bool DescriptorOutput::write_all(const char* data, std::size_t size) {
         return false;
     }
     while (size > 0) {
-        const ssize_t written = ::write(fd_, data, size);
-        if (written < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            error_ = errno;
+        const auto sent = platform::write_some(fd_, data, size);
+        if (sent.error != 0) {
+            error_ = sent.error;
             return false;
         }
-        data += written;
-        size -= static_cast<std::size_t>(written);
+        data += sent.bytes;
+        size -= sent.bytes;
     }
     return true;
 }
@@ -83,19 +85,80 @@ int DescriptorOutput::sync() {
     return drain() ? 0 : -1;
 }
 
-ClosedInput::int_type ClosedInput::underflow() {
-    throw std::ios_base::failure("stdin is closed", std::error_code(EBADF, std::generic_category()));
+DescriptorInput::DescriptorInput(int fd, bool closed, Ownership ownership)
+    : fd_(fd), closed_(closed), ownership_(ownership), buffer_(buffer_size) {
+    setg(buffer_.data(), buffer_.data(), buffer_.data());
 }
 
-std::streamsize ClosedInput::xsgetn(char* /*data*/, std::streamsize /*size*/) {
-    throw std::ios_base::failure("stdin is closed", std::error_code(EBADF, std::generic_category()));
+DescriptorInput::~DescriptorInput() {
+    if (ownership_ == Ownership::owned) {
+        (void)platform::close_descriptor(fd_);
+    }
+}
+
+std::size_t DescriptorInput::read_into(char* data, std::size_t size) {
+    if (closed_) {
+        throw_read_failure(EBADF);
+    }
+    const auto got = platform::read_some(fd_, data, size);
+    if (got.error != 0) {
+        throw_read_failure(got.error);
+    }
+    consumed_ += got.bytes;
+    return got.bytes;
+}
+
+DescriptorInput::int_type DescriptorInput::underflow() {
+    if (gptr() < egptr()) {
+        return traits_type::to_int_type(*gptr());
+    }
+    const std::size_t got = read_into(buffer_.data(), buffer_.size());
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + got);
+    return got == 0 ? traits_type::eof() : traits_type::to_int_type(*gptr());
+}
+
+std::streamsize DescriptorInput::xsgetn(char* data, std::streamsize size) {
+    auto wanted = static_cast<std::size_t>(size);
+    std::size_t taken = 0;
+    const auto buffered = static_cast<std::size_t>(egptr() - gptr());
+    if (buffered > 0) {
+        taken = std::min(buffered, wanted);
+        std::memcpy(data, gptr(), taken);
+        gbump(static_cast<int>(taken));
+        if (taken == wanted) {
+            return size;
+        }
+    }
+    // The buffer is empty: a large request reads straight into the caller's memory, one read at a time.
+    if (wanted - taken >= buffer_.size()) {
+        taken += read_into(data + taken, wanted - taken);
+        return static_cast<std::streamsize>(taken);
+    }
+    if (taken == 0 && traits_type::eq_int_type(underflow(), traits_type::eof())) {
+        return 0;
+    }
+    const std::size_t more = std::min(static_cast<std::size_t>(egptr() - gptr()), wanted - taken);
+    std::memcpy(data + taken, gptr(), more);
+    gbump(static_cast<int>(more));
+    return static_cast<std::streamsize>(taken + more);
+}
+
+DescriptorInput::pos_type DescriptorInput::seekoff(off_type offset, std::ios_base::seekdir direction,
+                                                   std::ios_base::openmode which) {
+    if (offset != 0 || direction != std::ios_base::cur || (which & std::ios_base::in) == 0) {
+        return pos_type(off_type(-1));
+    }
+    return pos_type(static_cast<off_type>(consumed_ - static_cast<std::uint64_t>(egptr() - gptr())));
 }
 
 std::optional<std::string> finish_output(DescriptorOutput& out, const char* name) {
     (void)out.pubsync();
     // Some file systems (NFS, FUSE) report a failed write only when the file is closed.
-    if (!out.error() && ::close(out.descriptor()) != 0 && errno != EINTR && errno != EBADF) {
-        return std::string("cannot write to ") + name + ": " + std::strerror(errno);
+    if (!out.error()) {
+        if (const int error = platform::close_descriptor(out.descriptor());
+            error != 0 && error != EINTR && error != EBADF) {
+            return std::string("cannot write to ") + name + ": " + platform::error_text(error);
+        }
     }
     if (const auto error = out.error()) {
         if (*error == EPIPE) {
@@ -104,21 +167,9 @@ std::optional<std::string> finish_output(DescriptorOutput& out, const char* name
         if (*error == EBADF) {
             return std::string("cannot write to ") + name + ": it is closed; give it a file or a pipe";
         }
-        return std::string("cannot write to ") + name + ": " + std::strerror(*error);
+        return std::string("cannot write to ") + name + ": " + platform::error_text(*error);
     }
     return std::nullopt;
-}
-
-bool reserve_if_closed(int fd) {
-    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) {
-        return false;
-    }
-    const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
-    if (opened >= 0 && opened != fd) {
-        (void)::dup2(opened, fd);
-        (void)::close(opened);
-    }
-    return true;
 }
 
 } // namespace backup_request

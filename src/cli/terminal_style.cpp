@@ -22,6 +22,9 @@ bool use_color(const CommandContext& context, bool stream_is_terminal) {
 }
 
 bool locale_is_utf8(const Environment& environment) {
+    if (environment.utf8_colour_console) {
+        return true;
+    }
     // POSIX's precedence: LC_ALL, then LC_CTYPE, then LANG; none set is the C locale.
     for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
         if (auto value = environment.variable(name); value && !value->empty()) {

@@ -1,15 +1,14 @@
 // Reads a file or stdin whole, in blocks and under a limit; errors are messages for exit code 3.
 #include "text_input.hpp"
 
+#include "backup_request/cli/standard_streams.hpp"
 #include "backup_request/drafts/read_failure.hpp"
+#include "backup_request/platform/descriptors.hpp"
+#include "backup_request/platform/file_status.hpp"
 
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <ios>
 #include <istream>
-#include <sys/stat.h>
 
 namespace backup_request {
 namespace {
@@ -61,15 +60,15 @@ std::variant<std::string, ReadError> read_text_input(const std::string& path, st
         }
         return read_limited(*in.rdbuf(), path, limit);
     }
-    struct stat info {};
-    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    if (platform::path_status(path).kind == platform::FileKind::folder) {
         return ReadError{"cannot read '" + path + "': it is a folder"};
     }
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        return ReadError{"cannot read '" + path + "': " + std::strerror(errno)};
+    const auto opened = platform::open_for_reading(path);
+    if (opened.fd < 0) {
+        return ReadError{"cannot read '" + path + "': " + platform::error_text(opened.error)};
     }
-    return read_limited(*file.rdbuf(), path, limit);
+    DescriptorInput file(opened.fd, false, DescriptorInput::Ownership::owned);
+    return read_limited(file, path, limit);
 }
 
 } // namespace backup_request

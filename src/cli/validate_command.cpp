@@ -7,20 +7,20 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/output/validation_report.hpp"
+#include "backup_request/platform/descriptors.hpp"
+#include "backup_request/platform/file_status.hpp"
 #include "backup_request/time/time_zone.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
 #include "progress_line.hpp"
 #include "terminal_style.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include "backup_request/cli/standard_streams.hpp"
+
+#include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace backup_request {
 namespace {
@@ -117,8 +117,8 @@ void start_progress(std::istream& in, std::optional<std::uint64_t> size, ResultS
     });
 }
 
-std::optional<std::uint64_t> regular_file_size(const struct stat& info) {
-    return S_ISREG(info.st_mode) ? std::optional<std::uint64_t>(info.st_size) : std::nullopt;
+std::optional<std::uint64_t> regular_file_size(const platform::FileStatus& status) {
+    return status.kind == platform::FileKind::regular ? std::optional<std::uint64_t>(status.size) : std::nullopt;
 }
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
@@ -177,24 +177,25 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
 void check_path(const std::string& path, const Judgement& judgement, CommandContext& context,
                 ResultSink& sink) {
     if (path == "-") {
-        struct stat info {};
-        start_progress(context.in, ::fstat(STDIN_FILENO, &info) == 0 ? regular_file_size(info) : std::nullopt,
+        start_progress(context.in, regular_file_size(platform::descriptor_status(platform::standard_input)),
                        sink);
         check_stream(context.in, "<stdin>", judgement, sink);
         return;
     }
-    struct stat info {};
-    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    const auto status = platform::path_status(path);
+    if (status.kind == platform::FileKind::folder) {
         sink.add(unreadable(path, "it is a folder; give the draft files inside it"));
         return;
     }
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        sink.add(unreadable(path, std::strerror(errno)));
+    const auto opened = platform::open_for_reading(path);
+    if (opened.fd < 0) {
+        sink.add(unreadable(path, platform::error_text(opened.error)));
         return;
     }
+    DescriptorInput buffer(opened.fd, false, DescriptorInput::Ownership::owned);
+    std::istream file(&buffer);
     // The size is the file's at the start; a file that grows shows its reading capped at that size.
-    start_progress(file, ::stat(path.c_str(), &info) == 0 ? regular_file_size(info) : std::nullopt, sink);
+    start_progress(file, regular_file_size(status), sink);
     check_stream(file, path, judgement, sink);
 }
 

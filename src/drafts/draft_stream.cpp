@@ -63,7 +63,7 @@ class LineReader {
             try {
                 got = input_.sgetn(block_.data(), static_cast<std::streamsize>(block_.size()));
             } catch (const std::ios_base::failure& error) {
-                // libstdc++'s file buffers throw when read(2) fails; the input ends there.
+                // The input's buffer throws when a read fails; the input ends there.
                 failure_ = read_failure_reason(error);
             }
         }

@@ -1,165 +1,66 @@
-// Atomic replacement through mkstemp + fsync + rename(2), with RENAME_NOREPLACE when replacing is not
-// allowed.
+// The rules of --output over the platform's atomic write: what is replaced, what is refused, what is written in
+// place, and the one-line message for each failure.
 #include "backup_request/output/output_file.hpp"
 
+#include "backup_request/platform/atomic_file.hpp"
+#include "backup_request/platform/descriptors.hpp"
+#include "backup_request/platform/file_status.hpp"
+#include "backup_request/platform/folders.hpp"
 #include "backup_request/text/ascii_text.hpp"
 
 #include <cerrno>
-#include <csignal>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <pthread.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <vector>
 
 namespace backup_request {
 namespace {
 
-std::string describe_errno(int error) {
-    return std::strerror(error);
+using platform::error_text;
+
+std::string already_exists(const std::string& path) {
+    return quoted(path) + " already exists: pass --force to replace it, or choose another --output path";
 }
 
-bool write_all(int fd, std::string_view content, int& error) {
-    while (!content.empty()) {
-        const ssize_t written = ::write(fd, content.data(), content.size());
-        if (written < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            error = errno;
-            return false;
-        }
-        content.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
-}
-
-std::optional<std::string> write_directly(const std::string& path, std::string_view content) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        return "cannot open " + quoted(path) + ": " + describe_errno(errno);
+// A FIFO, a device or a terminal: written in place, as a shell's redirection would.
+std::optional<std::string> write_in_place(const std::string& path, std::string_view content) {
+    const auto opened = platform::open_for_appending(path);
+    if (opened.fd < 0) {
+        return "cannot open " + quoted(path) + ": " + error_text(opened.error);
     }
     int error = 0;
-    const bool ok = write_all(fd, content, error);
-    if (::close(fd) != 0 && ok) {
-        return "cannot write " + quoted(path) + ": " + describe_errno(errno);
+    while (!content.empty() && error == 0) {
+        const auto sent = platform::write_some(opened.fd, content.data(), content.size());
+        error = sent.error;
+        content.remove_prefix(sent.bytes);
     }
-    if (!ok) {
-        return "cannot write " + quoted(path) + ": " + describe_errno(error);
+    const int close_error = platform::close_descriptor(opened.fd);
+    if (error == 0) {
+        error = close_error;
+    }
+    if (error != 0) {
+        return "cannot write " + quoted(path) + ": " + error_text(error);
     }
     return std::nullopt;
 }
 
-bool is_special_path(const std::string& path) {
-    return path.starts_with("/dev/") || path.starts_with("/proc/");
-}
-
-std::string folder_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    if (slash == std::string::npos) {
-        return ".";
+std::optional<std::string> write_whole(const std::string& path, std::string_view content, bool replacing,
+                                       bool force) {
+    const auto failure = platform::write_file_atomically(path, content, force);
+    if (!failure) {
+        return std::nullopt;
     }
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string name_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-mode_t default_file_mode() {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    return static_cast<mode_t>(0666) & ~mask;
-}
-
-int rename_without_replacing(const char* from, const char* to) {
-    if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) {
-        return 0;
-    }
-    if (errno != EINVAL && errno != ENOSYS) {
-        return errno;
-    }
-    // The file system cannot rename without replacing: link(2) fails on an existing target just the same.
-    if (::link(from, to) != 0) {
-        return errno;
-    }
-    ::unlink(from);
-    return 0;
-}
-
-// Holds off SIGINT, SIGTERM, SIGHUP and SIGQUIT while it lives: a signal that arrives between creating the
-// temporary file and renaming it is delivered afterwards, so an interrupted run leaves the old file or the
-// whole new one, and never a temporary file.
-class SignalsHeldOff {
-  public:
-    SignalsHeldOff() {
-        sigset_t held;
-        sigemptyset(&held);
-        for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
-            sigaddset(&held, signal);
+    switch (failure->step) {
+    case platform::AtomicStep::create_temporary:
+        return "cannot write to the folder " + quoted(platform::parent_folder(path)) + ": " + error_text(failure->error);
+    case platform::AtomicStep::rename:
+        if (!force) {
+            return failure->error == EEXIST ? already_exists(path)
+                                            : "cannot write " + quoted(path) + ": " + error_text(failure->error);
         }
-        pthread_sigmask(SIG_BLOCK, &held, &previous_);
+        break;
+    case platform::AtomicStep::write:
+        break;
     }
-    ~SignalsHeldOff() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
-    SignalsHeldOff(const SignalsHeldOff&) = delete;
-    SignalsHeldOff& operator=(const SignalsHeldOff&) = delete;
-
-  private:
-    sigset_t previous_{};
-};
-
-std::optional<std::string> write_atomically(const std::string& path, std::string_view content, bool replacing,
-                                            mode_t mode, bool force) {
-    const SignalsHeldOff held_off;
-    const std::string folder = folder_of(path);
-    std::string pattern = folder + "/." + name_of(path) + ".tmp-XXXXXX";
-    std::vector<char> buffer(pattern.begin(), pattern.end());
-    buffer.push_back('\0');
-    const int fd = ::mkostemp(buffer.data(), O_CLOEXEC);
-    if (fd < 0) {
-        return "cannot write to the folder " + quoted(folder) + ": " + describe_errno(errno);
-    }
-    const std::string temporary(buffer.data());
-    const auto fail = [&](int error) -> std::optional<std::string> {
-        ::unlink(temporary.c_str());
-        return "cannot write " + quoted(path) + ": " + describe_errno(error) +
-               (replacing ? " (the existing file is unchanged)" : "");
-    };
-    int error = 0;
-    if (!write_all(fd, content, error)) {
-        ::close(fd);
-        return fail(error);
-    }
-    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
-        error = errno;
-        ::close(fd);
-        return fail(error);
-    }
-    if (::close(fd) != 0) {
-        return fail(errno);
-    }
-    if (force) {
-        if (::rename(temporary.c_str(), path.c_str()) != 0) {
-            return fail(errno);
-        }
-    } else if (const int rename_error = rename_without_replacing(temporary.c_str(), path.c_str());
-               rename_error != 0) {
-        ::unlink(temporary.c_str());
-        if (rename_error == EEXIST) {
-            return quoted(path) +
-                   " already exists: pass --force to replace it, or choose another --output path";
-        }
-        return "cannot write " + quoted(path) + ": " + describe_errno(rename_error);
-    }
-    // Make the rename itself durable; a failure here loses nothing already visible, so it is not reported.
-    if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return std::nullopt;
+    return "cannot write " + quoted(path) + ": " + error_text(failure->error) +
+           (replacing ? " (the existing file is unchanged)" : "");
 }
 
 } // namespace
@@ -169,22 +70,22 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
     if (path.empty()) {
         return std::string("the --output path is empty: give a file name, or leave --output out for stdout");
     }
-    struct stat info {};
-    const bool exists = ::stat(path.c_str(), &info) == 0;
-    if (!exists && errno != ENOENT) {
-        return "cannot write " + quoted(path) + ": " + describe_errno(errno);
+    const auto status = platform::path_status(path);
+    if (status.error != 0) {
+        return "cannot write " + quoted(path) + ": " + error_text(status.error);
     }
-    if (exists && S_ISDIR(info.st_mode)) {
+    const bool exists = status.kind != platform::FileKind::missing;
+    if (status.kind == platform::FileKind::folder) {
         return quoted(path) + " is a folder: give a file name for --output";
     }
-    if ((exists && !S_ISREG(info.st_mode)) || (exists && is_special_path(path))) {
-        return write_directly(path, content);
+    // A device may not show in a file status at all (NUL on Windows).
+    if (status.kind == platform::FileKind::other || platform::is_device_path(path)) {
+        return write_in_place(path, content);
     }
     if (exists && !options.force) {
-        return quoted(path) + " already exists: pass --force to replace it, or choose another --output path";
+        return already_exists(path);
     }
-    const mode_t mode = exists ? static_cast<mode_t>(info.st_mode & 07777) : default_file_mode();
-    return write_atomically(path, content, exists, mode, options.force);
+    return write_whole(path, content, exists, options.force);
 }
 
 } // namespace backup_request

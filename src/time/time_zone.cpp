@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdio>
 #include <date/tz.h>
+#include <fstream>
 #include <stdexcept>
 
 namespace backup_request {
@@ -60,7 +61,59 @@ const std::vector<ZoneName>& zone_names() {
     return names;
 }
 
+// Where the zones are read from, for messages.
+std::string& database_location() {
+#if USE_OS_TZDB
+    static std::string location = "/usr/share/zoneinfo";
+#else
+    static std::string location = "the tzdata folder beside the program";
+#endif
+    return location;
+}
+
 } // namespace
+
+bool time_zones_are_bundled() {
+    return USE_OS_TZDB == 0;
+}
+
+void use_bundled_time_zones(const std::optional<std::string>& folder) {
+#if !USE_OS_TZDB
+    if (folder) {
+        const char separator = folder->find('\\') != std::string::npos ? '\\' : '/';
+        database_location() = *folder + separator + "tzdata";
+        date::set_install(database_location());
+    }
+#else
+    (void)folder;
+#endif
+}
+
+namespace {
+
+// date reads the system database's version from +VERSION, which Debian and others leave out; their tzdata.zi
+// starts with "# version 2026b".
+std::string version_of(const date::tzdb& database) {
+    if (database.version != "unknown") {
+        return database.version;
+    }
+    std::ifstream compact(database_location() + "/tzdata.zi");
+    std::string first_line;
+    if (std::getline(compact, first_line) && first_line.starts_with("# version ")) {
+        return first_line.substr(10);
+    }
+    return database.version;
+}
+
+} // namespace
+
+std::string time_zone_database_text() {
+    try {
+        return version_of(date::get_tzdb()) + " (" + database_location() + ")";
+    } catch (const std::exception&) {
+        return "cannot be read from " + database_location();
+    }
+}
 
 std::vector<std::string> similar_time_zones(std::string_view name) {
     std::string wanted = to_lower_ascii(name);
@@ -99,8 +152,13 @@ std::optional<TimeParseError> check_time_zone(std::string_view name) {
     } catch (const std::exception&) {
         return TimeParseError{
             "time-zone-unknown",
-            "the time zone database cannot be read (is the tzdata package installed?); give the "
-            "time in UTC with Z instead"};
+            "the time zone database cannot be read from " + database_location() +
+#if USE_OS_TZDB
+                " (is the tzdata package installed?)"
+#else
+                " (it comes in the release's zip, beside the program)"
+#endif
+                "; give the time in UTC with Z, or with an offset, instead"};
     }
     if (find_zone(name) != nullptr) {
         return std::nullopt;

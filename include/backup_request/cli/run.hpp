@@ -21,6 +21,8 @@ struct Environment {
     bool stdin_is_terminal = false;
     bool stdout_is_terminal = false;
     bool stderr_is_terminal = false;
+    // A Windows console set to UTF-8 with ANSI sequences on; POSIX says it through the locale variables.
+    bool utf8_colour_console = false;
 };
 
 // `args` without the program name. Returns the exit code (see exit_code.hpp).

@@ -6,8 +6,8 @@
 
 namespace backup_request {
 
-// The reason from an exception of the standard library's stream buffers: libstdc++ throws from a file buffer
-// when read(2) fails (EIO, EISDIR, EBADF), whatever the stream's exception mask. "Input/output error",
+// The reason from the exception a stream buffer throws when a read fails (EIO, EISDIR, EBADF): the command
+// line's DescriptorInput throws it with the errno on every system and C++ library. "Input/output error",
 // "it is a folder", "it is closed".
 [[nodiscard]] std::string read_failure_reason(const std::ios_base::failure& failure);
 

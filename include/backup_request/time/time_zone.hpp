@@ -14,6 +14,18 @@ namespace backup_request {
 
 using local_seconds = date::local_seconds;
 
+// Whether this build reads the IANA zones from text files that travel with the program (Windows, where there
+// is no system zoneinfo) rather than from the system's database.
+[[nodiscard]] bool time_zones_are_bundled();
+
+// Where the bundled zones are: `<folder>/tzdata` (the release puts it beside the executable). Call it once at
+// start-up, before the first zone lookup, and only when time_zones_are_bundled(); none keeps date's default.
+void use_bundled_time_zones(const std::optional<std::string>& folder);
+
+// The zone database's version ("2026b") and where it is read from, for --version; or why it cannot be read.
+// Loads the database.
+[[nodiscard]] std::string time_zone_database_text();
+
 // An error naming the zone and its closest known names when `name` is not in the IANA database.
 // Touches the zone database: call it only when a zone was given.
 [[nodiscard]] std::optional<TimeParseError> check_time_zone(std::string_view name);

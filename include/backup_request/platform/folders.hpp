@@ -1,0 +1,29 @@
+// Where a user's configuration and state live on this system, and where the running program is.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace backup_request::platform {
+
+using VariableLookup = std::function<std::optional<std::string>(const std::string&)>;
+
+// The folder for the user's configuration of an application (UTF-8, without a trailing separator):
+// $XDG_CONFIG_HOME or ~/.config elsewhere; %APPDATA% on Windows. None when the environment gives no home.
+[[nodiscard]] std::optional<std::string> user_config_folder(const VariableLookup& variable);
+
+// The folder for the user's local state: $XDG_STATE_HOME or ~/.local/state; %LOCALAPPDATA% on Windows.
+[[nodiscard]] std::optional<std::string> user_state_folder(const VariableLookup& variable);
+
+// The folder part of a path ("." for a bare name; "/" for a file at the root), with the system's separators.
+[[nodiscard]] std::string parent_folder(const std::string& path);
+
+// Joins a folder and a relative name with the system's separator.
+[[nodiscard]] std::string join_path(const std::string& folder, const std::string& name);
+
+// The folder holding the running executable, where a release puts the files that travel with it (the time
+// zone database on Windows). None when the system cannot tell.
+[[nodiscard]] std::optional<std::string> executable_folder();
+
+} // namespace backup_request::platform

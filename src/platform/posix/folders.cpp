@@ -1,0 +1,74 @@
+// Folders on POSIX systems: the XDG base directories, and the running executable through /proc (Linux) or
+// _NSGetExecutablePath (macOS).
+#include "backup_request/platform/folders.hpp"
+
+#include <climits>
+#include <cstdint>
+#include <unistd.h>
+#include <vector>
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
+
+namespace backup_request::platform {
+namespace {
+
+// The XDG Base Directory rule: a relative value is invalid and must be ignored.
+std::optional<std::string> xdg_folder(const VariableLookup& variable, const char* name, const char* fallback) {
+    if (auto value = variable(name); value && value->starts_with('/')) {
+        return *value;
+    }
+    if (auto home = variable("HOME"); home && !home->empty()) {
+        return *home + "/" + fallback;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> user_config_folder(const VariableLookup& variable) {
+    return xdg_folder(variable, "XDG_CONFIG_HOME", ".config");
+}
+
+std::optional<std::string> user_state_folder(const VariableLookup& variable) {
+    return xdg_folder(variable, "XDG_STATE_HOME", ".local/state");
+}
+
+std::string parent_folder(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string join_path(const std::string& folder, const std::string& name) {
+    return folder.ends_with('/') ? folder + name : folder + "/" + name;
+}
+
+std::optional<std::string> executable_folder() {
+    std::string path;
+#ifdef __APPLE__
+    std::uint32_t size = 0;
+    (void)_NSGetExecutablePath(nullptr, &size);
+    std::vector<char> buffer(size + 1U, '\0');
+    if (_NSGetExecutablePath(buffer.data(), &size) != 0) {
+        return std::nullopt;
+    }
+    path = buffer.data();
+#else
+    std::vector<char> buffer(PATH_MAX, '\0');
+    const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
+    if (length <= 0) {
+        return std::nullopt; // no /proc (an empty root, a sandbox)
+    }
+    path.assign(buffer.data(), static_cast<std::size_t>(length));
+#endif
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) {
+        return std::nullopt;
+    }
+    return slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
+} // namespace backup_request::platform

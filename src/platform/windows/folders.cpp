@@ -1,0 +1,67 @@
+// Folders on Windows: the Known Folders (Roaming and Local AppData), and the executable's own folder.
+#include "backup_request/platform/folders.hpp"
+
+#include "wide_text.hpp"
+
+#include <shlobj.h>
+#include <vector>
+#include <windows.h>
+
+namespace backup_request::platform {
+namespace {
+
+std::optional<std::string> known_folder(const KNOWNFOLDERID& id, const VariableLookup& variable,
+                                        const char* fallback_variable) {
+    PWSTR found = nullptr;
+    if (SHGetKnownFolderPath(id, 0, nullptr, &found) == S_OK) {
+        std::string folder = to_utf8(found);
+        CoTaskMemFree(found);
+        return folder;
+    }
+    CoTaskMemFree(found);
+    if (auto value = variable(fallback_variable); value && !value->empty()) {
+        return *value;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> user_config_folder(const VariableLookup& variable) {
+    return known_folder(FOLDERID_RoamingAppData, variable, "APPDATA");
+}
+
+std::optional<std::string> user_state_folder(const VariableLookup& variable) {
+    return known_folder(FOLDERID_LocalAppData, variable, "LOCALAPPDATA");
+}
+
+std::string parent_folder(const std::string& path) {
+    const auto slash = path.find_last_of("/\\");
+    if (slash == std::string::npos) {
+        return ".";
+    }
+    // "C:\\file" lives in "C:\\", "\\file" in "\\".
+    return slash == 0 || (slash == 2 && path[1] == ':') ? path.substr(0, slash + 1) : path.substr(0, slash);
+}
+
+std::string join_path(const std::string& folder, const std::string& name) {
+    return folder.ends_with('\\') || folder.ends_with('/') ? folder + name : folder + "\\" + name;
+}
+
+std::optional<std::string> executable_folder() {
+    std::vector<wchar_t> buffer(MAX_PATH);
+    for (;;) {
+        const DWORD length = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+        if (length == 0) {
+            return std::nullopt;
+        }
+        if (length < buffer.size()) {
+            const std::string path = to_utf8(std::wstring_view(buffer.data(), length));
+            const auto slash = path.find_last_of("\\/");
+            return slash == std::string::npos ? std::nullopt : std::optional(path.substr(0, slash));
+        }
+        buffer.resize(buffer.size() * 2);
+    }
+}
+
+} // namespace backup_request::platform
