@@ -4,10 +4,12 @@
 
 #include "wide_text.hpp"
 
+// <windows.h> first: the other Windows headers build on its macros.
+#include <windows.h>
+
 #include <fcntl.h>
 #include <io.h>
 #include <shellapi.h>
-#include <windows.h>
 
 namespace backup_request::platform {
 namespace {

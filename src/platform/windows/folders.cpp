@@ -3,9 +3,11 @@
 
 #include "wide_text.hpp"
 
+// <windows.h> first: the other Windows headers build on its macros.
+#include <windows.h>
+
 #include <shlobj.h>
 #include <vector>
-#include <windows.h>
 
 namespace backup_request::platform {
 namespace {

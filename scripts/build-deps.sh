@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Builds the dependencies for a build that cannot link Debian's compiled libraries, from Debian's own source
+# packages (pinned by version below; apt checks their hashes), into .cache/deps/TARGET:
+#   scripts/build-deps.sh windows   MinGW-w64 (x86-64, POSIX threads), plus the IANA time zone files and
+#                                   windowsZones.xml that date's tz library reads on Windows (share/tzdata)
+#   scripts/build-deps.sh static    static archives for a fully static Linux binary (g++, glibc)
+#   scripts/build-deps.sh libcxx    clang with libc++ (the closest stand-in for macOS here)
+# Installs what it needs (as root, Debian 12), adds a deb-src line for the archive the machine already uses
+# when there is none, and is idempotent: a prefix already built for the same versions is kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+simdjson_version=3.0.1-1
+date_version=3.0.1+ds-5
+tzdata_version=2026b-0+deb12u1
+cldr_version=41-0.1
+
+target=${1:-}
+case "$target" in
+  windows) packages=(g++-mingw-w64-x86-64-posix wine wine64) ;;
+  static) packages=(g++ libc6-dev) ;;
+  libcxx) packages=(clang libc++-14-dev libc++abi-14-dev) ;;
+  *) echo "build-deps.sh: say which build: windows, static or libcxx" >&2; exit 2 ;;
+esac
+packages+=(cmake ninja-build dpkg-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libtomlplusplus-dev catch2
+           libhowardhinnant-date-dev)
+
+prefix=$PWD/.cache/deps/$target
+stamp="$prefix/.versions"
+wanted="simdjson=$simdjson_version date=$date_version tzdata=$tzdata_version cldr=$cldr_version $(cat scripts/deps/CMakeLists.txt | sha256sum | cut -c1-16)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+  echo "build-deps.sh: $prefix is up to date" >&2
+  exit 0
+fi
+
+apt_install() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "build-deps.sh: missing packages: ${missing[*]}; run as root, or install them with apt-get" >&2
+    exit 1
+  fi
+  echo "build-deps.sh: installing ${missing[*]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || {
+    apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  }
+}
+
+# Source packages come from the same archive as the binary ones: a deb-src twin of each deb822 "deb" entry.
+ensure_sources() {
+  if compgen -G '/var/lib/apt/lists/*_Sources' >/dev/null; then
+    return 0
+  fi
+  local list=/etc/apt/sources.list.d/backup-request-deb-src.sources
+  if [ ! -f "$list" ]; then
+    awk 'BEGIN { RS = ""; ORS = "\n\n" }
+         /(^|\n)Types:[^\n]*deb/ && !/deb-src/ { s = $0; gsub(/(^|\n)#[^\n]*/, "", s); sub(/Types:[^\n]*/, "Types: deb-src", s); print s }' \
+      /etc/apt/sources.list.d/*.sources 2>/dev/null >"$list" || true
+    if [ -f /etc/apt/sources.list ]; then
+      sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list >/etc/apt/sources.list.d/backup-request-deb-src.list
+    fi
+  fi
+  apt-get update -q >&2
+}
+
+apt_install "${packages[@]}"
+ensure_sources
+
+sources=$PWD/.cache/sources
+mkdir -p "$sources"
+fetch_source() { # NAME VERSION FOLDER: the unpacked source package
+  local name=$1 version=$2 folder=$3
+  if [ ! -d "$sources/$folder" ]; then
+    (cd "$sources" && apt-get source -q --download-only "$name=$version" >&2 &&
+       dpkg-source -q -x "${name}_${version#*:}.dsc" "$folder" >&2)
+  fi
+}
+fetch_source simdjson "$simdjson_version" simdjson
+fetch_source howardhinnant-date "$date_version" date
+
+cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix"
+            -DSIMDJSON_SOURCE="$sources/simdjson" -DDATE_SOURCE="$sources/date")
+case "$target" in
+  windows) cmake_args+=(--toolchain "$PWD/cmake/toolchains/x86_64-w64-mingw32.cmake" -DBACKUP_REQUEST_DEPS="$prefix") ;;
+  libcxx) cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-stdlib=libc++) ;;
+esac
+rm -rf "$prefix" ".cache/deps-build/$target"
+cmake -S scripts/deps -B ".cache/deps-build/$target" "${cmake_args[@]}" >&2
+cmake --build ".cache/deps-build/$target" -j2 >&2
+cmake --install ".cache/deps-build/$target" >&2
+
+if [ "$target" = windows ]; then
+  # The IANA text files that date parses, without comment lines: date 3.0.1 prints every line it cannot
+  # parse, and tzdata since 2022 has indented "#STDOFF" comments. windowsZones.xml maps Windows zone names.
+  fetch_source tzdata "$tzdata_version" tzdata
+  mkdir -p "$prefix/share/tzdata"
+  for file in africa antarctica asia australasia backward etcetera europe northamerica southamerica leapseconds; do
+    sed '/^[[:space:]]*#/d' "$sources/tzdata/$file" >"$prefix/share/tzdata/$file"
+  done
+  cp "$sources/tzdata/version" "$prefix/share/tzdata/version"
+  if [ ! -f "$sources/windowsZones.xml" ]; then
+    (cd "$sources" && apt-get download -q "unicode-cldr-core=$cldr_version" >&2 &&
+       dpkg-deb -x unicode-cldr-core_*.deb cldr &&
+       cp cldr/usr/share/unicode/cldr/common/supplemental/windowsZones.xml windowsZones.xml)
+  fi
+  cp "$sources/windowsZones.xml" "$prefix/share/tzdata/windowsZones.xml"
+fi
+echo "$wanted" >"$stamp"
+echo "build-deps.sh: $target dependencies in $prefix" >&2

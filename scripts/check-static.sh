@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Proves the fully static Linux binary (the linux-static preset): no program interpreter and no shared library
+# needed, and inside an empty root (only the binary: no /dev, /proc, /etc, /usr) it gives byte for byte what
+# the Debian build gives, with and without a time zone database; the config file is read, -o replaces
+# atomically, a closed stdout is exit 4.
+#   scripts/check-static.sh STATIC_BINARY REFERENCE_BINARY
+set -euo pipefail
+static=$(realpath "$1")
+reference=$(realpath "$2")
+failed=0
+fail() { echo "check-static: $*" >&2; failed=1; }
+
+if readelf -l "$static" | grep -q 'Requesting program interpreter'; then
+  fail "$static asks for a program interpreter: it is not static"
+fi
+if readelf -d "$static" | grep -q '(NEEDED)'; then
+  fail "$static needs shared libraries: $(readelf -d "$static" | grep NEEDED | tr -s ' ')"
+fi
+
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+cp "$static" "$root/backup-request"
+mkdir "$root/work"
+# chroot needs root; elsewhere a user namespace gives it.
+enter=(chroot)
+[ "$(id -u)" = 0 ] || enter=(unshare --user --map-root-user chroot)
+
+# in_root ARGS...: the static binary in the empty root, with a clean environment; cwd is the root's /.
+in_root() { env -i BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "${enter[@]}" "$root" /backup-request "$@"; }
+on_host() { (cd "$root" && env -i BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "$reference" "$@"); }
+
+# same NAME ARGS...: exit code, stdout and stderr equal to the Debian build's, run with the same arguments.
+same() {
+  local name=$1; shift
+  local a b
+  a=$(in_root "$@" 2>&1; echo "exit $?")
+  b=$(on_host "$@" 2>&1; echo "exit $?")
+  if [ "$a" != "$b" ]; then
+    fail "$name differs from the Debian build:"; diff <(echo "$b") <(echo "$a") >&2 || true
+  fi
+}
+
+justification="A failed deployment deleted 3,000 invoices from production; Finance needs the Invoice table as it was."
+same "create --example" create --example
+same "create from flags" create --at now-2h --env acme-prd.outsystemsenterprise.com --justification "$justification"
+same "a rule broken" create --at 2026-11-01T00:00:00Z --env acme.example.com --justification "n/a"
+same "window" window --at now-3d --color never
+same "unknown flag" create --nope
+printf '{"point_in_time":"now-1h","environments":["a.example.com"],"justification":"%s"}\n{"point_in_time":"yesterday"}\n' \
+  "$justification" >"$root/work/drafts.ndjson"
+same "validate" validate /work/drafts.ndjson
+same "UTC with an offset needs no zone database" create --at 2026-11-20T10:00:00+01:00 --env a.example.com --justification "$justification"
+
+# Without a zone database, --timezone says what is missing and how to go on.
+got=$(in_root create --at 2026-11-20T10:00:00 --timezone Europe/Lisbon --env a.example.com --justification "$justification" 2>&1; echo "exit $?")
+case "$got" in
+  *"the time zone database cannot be read from /usr/share/zoneinfo (is the tzdata package installed?); give the time in UTC with Z, or with an offset, instead"*"exit 1") ;;
+  *) fail "--timezone without a zone database: $got" ;;
+esac
+version=$(in_root --version | sed -n 2p)
+[ "$version" = "time zones: cannot be read from /usr/share/zoneinfo" ] || fail "--version without zones: $version"
+
+# With one, the same answers as the Debian build (the gap and the overlap included).
+mkdir -p "$root/usr/share"
+cp -r /usr/share/zoneinfo "$root/usr/share/zoneinfo"
+same "--timezone" create --at 2026-11-20T10:00:00 --timezone Europe/Lisbon --env a.example.com --justification "$justification"
+same "a DST gap" create --at 2026-03-29T01:30:00 --timezone Europe/Lisbon --now 2026-04-01T00:00:00Z --env a.example.com --justification "$justification"
+same "--version" --version
+
+# The config file is read although there is no /dev/null to stand in for it.
+printf '[create]\ncontact = "dba@acme.example"\n' >"$root/work/config.toml"
+contact=$(in_root --config /work/config.toml create --example --compact | sed -n 's/.*"contact":"\([^"]*\)".*/\1/p')
+[ "$contact" = "dba@acme.example" ] || fail "the config file's contact was not used (got '$contact')"
+
+# -o writes the whole file, refuses to replace it without --force, and replaces it with.
+in_root create --example -o /work/case.json 2>/dev/null || fail "-o failed"
+cmp -s "$root/work/case.json" <(on_host create --example 2>/dev/null) || fail "-o wrote other bytes than stdout"
+if in_root create --example -o /work/case.json 2>/dev/null; then fail "-o replaced a file without --force"; fi
+in_root create --example -o /work/case.json --force 2>/dev/null || fail "-o --force failed"
+[ "$(ls -A "$root/work" | tr '\n' ' ')" = "case.json config.toml drafts.ndjson " ] || fail "files left behind: $(ls -A "$root/work")"
+
+# A closed stdout is an output that did not arrive: exit 4.
+set +e
+in_root create --example >&- 2>/dev/null
+code=$?
+set -e
+[ "$code" = 4 ] || fail "closed stdout: exit $code, not 4"
+
+size=$(stat -c %s "$static")
+if [ "$failed" = 0 ]; then
+  echo "check-static: $static ($((size / 1024)) KiB) needs nothing, and in an empty root matches the Debian build" >&2
+fi
+exit "$failed"
