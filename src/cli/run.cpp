@@ -15,6 +15,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <ostream>
+#include <spdlog/pattern_formatter.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <sstream>
@@ -36,7 +37,9 @@ Run 'backup-request COMMAND --help' for a command's flags.)";
 std::shared_ptr<spdlog::logger> make_logger(std::ostream& err, int verbosity, bool quiet) {
     auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true);
     auto logger = std::make_shared<spdlog::logger>("backup-request", sink);
-    logger->set_pattern("backup-request: %l: %v");
+    // spdlog ends lines with CRLF on Windows; the program's output is the same bytes on every system.
+    logger->set_formatter(std::make_unique<spdlog::pattern_formatter>(
+        "backup-request: %l: %v", spdlog::pattern_time_type::local, std::string("\n")));
     if (quiet) {
         logger->set_level(spdlog::level::err);
     } else {
@@ -111,6 +114,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup",
                  "backup-request"};
     app.footer(tool_examples);
+    // CLI11 reads /x as an option on Windows by default; an absolute path such as /srv/drafts.ndjson must stay a
+    // path, and every documented flag starts with a dash on every system. Commands inherit it.
+    app.allow_windows_style_options(false);
     app.set_version_flag(
         "--version", [] { return version_text() + "\ntime zones: " + time_zone_database_text(); },
         "Print the version and the time zone database's, and exit");

@@ -71,11 +71,9 @@ Transfer write_some(int fd, const char* data, std::size_t size) {
     if (written >= 0) {
         return {static_cast<std::size_t>(written), 0};
     }
-    // A closed pipe is EINVAL to the C runtime; the handle's own error tells that the reader went away.
+    // A closed pipe is EINVAL to the C runtime; the handle's own error tells that the reader went away
+    // (ERROR_NO_DATA on Windows, ERROR_PIPE_NOT_CONNECTED under Wine), and becomes EPIPE as on POSIX.
     const DWORD code = GetLastError();
-    if (code == ERROR_NO_DATA || code == ERROR_BROKEN_PIPE) {
-        return {0, EPIPE};
-    }
     return {0, errno == EINVAL && code != ERROR_SUCCESS ? errno_from_windows(code) : errno};
 }
 

@@ -27,13 +27,31 @@ std::optional<std::string> known_folder(const KNOWNFOLDERID& id, const VariableL
     return std::nullopt;
 }
 
+// XDG_CONFIG_HOME and XDG_STATE_HOME win where they are set to an absolute path, as with gh and git on
+// Windows: people who keep their configuration in one place across systems set them.
+std::optional<std::string> xdg_override(const VariableLookup& variable, const char* name) {
+    auto value = variable(name);
+    if (!value || value->empty()) {
+        return std::nullopt;
+    }
+    const bool rooted = value->front() == '/' || value->front() == '\\';
+    const bool drive = value->size() >= 3 && (*value)[1] == ':' && ((*value)[2] == '\\' || (*value)[2] == '/');
+    return rooted || drive ? value : std::nullopt;
+}
+
 } // namespace
 
 std::optional<std::string> user_config_folder(const VariableLookup& variable) {
+    if (auto folder = xdg_override(variable, "XDG_CONFIG_HOME")) {
+        return folder;
+    }
     return known_folder(FOLDERID_RoamingAppData, variable, "APPDATA");
 }
 
 std::optional<std::string> user_state_folder(const VariableLookup& variable) {
+    if (auto folder = xdg_override(variable, "XDG_STATE_HOME")) {
+        return folder;
+    }
     return known_folder(FOLDERID_LocalAppData, variable, "LOCALAPPDATA");
 }
 

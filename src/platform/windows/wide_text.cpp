@@ -46,6 +46,7 @@ int errno_from_windows(unsigned long code) {
         return ENOSPC;
     case ERROR_BROKEN_PIPE:
     case ERROR_NO_DATA:
+    case ERROR_PIPE_NOT_CONNECTED:
         return EPIPE;
     case ERROR_INVALID_HANDLE:
         return EBADF;

@@ -54,10 +54,15 @@ TEST_CASE(
     CHECK(path_of({"--config", "a.toml", "create"}, {{"BACKUP_REQUEST_CONFIG", "b.toml"}}) == "a.toml");
     CHECK(path_of({"--config=a.toml"}, {}) == "a.toml");
     CHECK(path_of({}, {{"BACKUP_REQUEST_CONFIG", "b.toml"}}) == "b.toml");
+#ifdef _WIN32 // XDG_CONFIG_HOME where set, else %APPDATA% (tests/unit/platform has the folder rules)
+    CHECK(path_of({}, {{"XDG_CONFIG_HOME", "D:\\x"}}) == "D:\\x\\backup-request\\config.toml");
+    CHECK(path_of({}, {}).ends_with("\\backup-request\\config.toml"));
+#else
     CHECK(path_of({}, {{"XDG_CONFIG_HOME", "/x"}, {"HOME", "/h"}}) == "/x/backup-request/config.toml");
     CHECK(path_of({}, {{"XDG_CONFIG_HOME", "rel"}, {"HOME", "/h"}}) ==
           "/h/.config/backup-request/config.toml");
     CHECK(path_of({}, {}).empty());
+#endif
     const auto empty = choose_config({"--config", ""}, environment_with({}));
     REQUIRE(std::holds_alternative<ConfigChoiceError>(empty));
     CHECK(std::get<ConfigChoiceError>(empty).message ==

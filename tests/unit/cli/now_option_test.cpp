@@ -50,7 +50,7 @@ TEST_CASE("a bad or far-off now is an error naming where it came from") {
     auto distant = resolve_now("", f.context);
     REQUIRE(std::holds_alternative<NowError>(distant));
     CHECK(std::get<NowError>(distant).message ==
-          "BACKUP_REQUEST_NOW: 1960-01-01T00:00:00Z is too distant from today to judge a request against; give a "
+          "BACKUP_REQUEST_NOW: 1960-01-01T00:00:00Z is too far from today to judge a request against; give a "
           "time from 1971 to 9998");
 }
 

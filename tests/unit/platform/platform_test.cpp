@@ -125,7 +125,10 @@ TEST_CASE("the executable's folder is where the test binary is") {
     CHECK(path_status(join_path(*folder, "unit_tests")).kind == FileKind::regular);
 }
 #else
-TEST_CASE("the user's folders are the Known Folders, or APPDATA when those cannot be read") {
+TEST_CASE("the user's folders are XDG's where set to an absolute path, else the Known Folders") {
+    CHECK(user_config_folder(variables({{"XDG_CONFIG_HOME", "D:\\cfg"}})) == "D:\\cfg");
+    CHECK(user_state_folder(variables({{"XDG_STATE_HOME", "/state"}})) == "/state");
+    CHECK(user_config_folder(variables({{"XDG_CONFIG_HOME", "cfg"}})) != "cfg");
     const auto config = user_config_folder(variables({{"APPDATA", "C:\\fallback"}}));
     REQUIRE(config.has_value());
     CHECK(path_status(*config).kind == FileKind::folder);

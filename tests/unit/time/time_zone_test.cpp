@@ -97,3 +97,12 @@ TEST_CASE("Unknown zones get close suggestions") {
     CHECK(similar_time_zones("new york") == std::vector<std::string>{"America/New_York"});
     CHECK(similar_time_zones("Mars/Olympus").empty());
 }
+
+TEST_CASE("the zone database names its version and where it is read from") {
+    const std::string text = time_zone_database_text();
+#ifdef _WIN32
+    CHECK_THAT(text, Catch::Matches("[0-9]{4}[a-z]+ \\(.*\\\\tzdata\\)"));
+#else
+    CHECK_THAT(text, Catch::Matches("[0-9]{4}[a-z]+ \\(/usr/share/zoneinfo\\)"));
+#endif
+}
