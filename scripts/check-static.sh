@@ -22,10 +22,12 @@ trap 'rm -rf "$root"' EXIT
 cp "$static" "$root/backup-request"
 mkdir "$root/work"
 # chroot needs root; elsewhere a user namespace gives it.
-enter=(chroot)
-[ "$(id -u)" = 0 ] || enter=(unshare --user --map-root-user chroot)
+chroot=$(command -v chroot)
+enter=("$chroot")
+[ "$(id -u)" = 0 ] || enter=("$(command -v unshare)" --user --map-root-user "$chroot")
 
-# in_root ARGS...: the static binary in the empty root, with a clean environment; cwd is the root's /.
+# in_root ARGS...: the static binary in the empty root, with a clean environment; cwd is the root's /, so
+# relative paths name the same files inside and on the host (on_host runs from the root's folder).
 in_root() { env -i BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "${enter[@]}" "$root" /backup-request "$@"; }
 on_host() { (cd "$root" && env -i BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "$reference" "$@"); }
 
@@ -48,7 +50,7 @@ same "window" window --at now-3d --color never
 same "unknown flag" create --nope
 printf '{"point_in_time":"now-1h","environments":["a.example.com"],"justification":"%s"}\n{"point_in_time":"yesterday"}\n' \
   "$justification" >"$root/work/drafts.ndjson"
-same "validate" validate /work/drafts.ndjson
+same "validate" validate work/drafts.ndjson
 same "UTC with an offset needs no zone database" create --at 2026-11-20T10:00:00+01:00 --env a.example.com --justification "$justification"
 
 # Without a zone database, --timezone says what is missing and how to go on.
@@ -65,18 +67,18 @@ mkdir -p "$root/usr/share"
 cp -r /usr/share/zoneinfo "$root/usr/share/zoneinfo"
 same "--timezone" create --at 2026-11-20T10:00:00 --timezone Europe/Lisbon --env a.example.com --justification "$justification"
 same "a DST gap" create --at 2026-03-29T01:30:00 --timezone Europe/Lisbon --now 2026-04-01T00:00:00Z --env a.example.com --justification "$justification"
-same "--version" --version
+[ "$(in_root --version | sed -n 2p)" = "$(on_host --version | sed -n 2p)" ] || fail "--version's zone line differs"
 
 # The config file is read although there is no /dev/null to stand in for it.
 printf '[create]\ncontact = "dba@acme.example"\n' >"$root/work/config.toml"
-contact=$(in_root --config /work/config.toml create --example --compact | sed -n 's/.*"contact":"\([^"]*\)".*/\1/p')
+contact=$(in_root --config work/config.toml create --example --compact | sed -n 's/.*"contact":"\([^"]*\)".*/\1/p')
 [ "$contact" = "dba@acme.example" ] || fail "the config file's contact was not used (got '$contact')"
 
 # -o writes the whole file, refuses to replace it without --force, and replaces it with.
-in_root create --example -o /work/case.json 2>/dev/null || fail "-o failed"
+in_root create --example -o work/case.json 2>/dev/null || fail "-o failed"
 cmp -s "$root/work/case.json" <(on_host create --example 2>/dev/null) || fail "-o wrote other bytes than stdout"
-if in_root create --example -o /work/case.json 2>/dev/null; then fail "-o replaced a file without --force"; fi
-in_root create --example -o /work/case.json --force 2>/dev/null || fail "-o --force failed"
+if in_root create --example -o work/case.json 2>/dev/null; then fail "-o replaced a file without --force"; fi
+in_root create --example -o work/case.json --force 2>/dev/null || fail "-o --force failed"
 [ "$(ls -A "$root/work" | tr '\n' ' ')" = "case.json config.toml drafts.ndjson " ] || fail "files left behind: $(ls -A "$root/work")"
 
 # A closed stdout is an output that did not arrive: exit 4.
