@@ -21,7 +21,8 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/n
 log() { echo "release.sh: $*" >&2; }
 
 bash scripts/setup.sh --no-build
-command -v rpmbuild >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends rpm >&2
+command -v rpmbuild >/dev/null && command -v cpio >/dev/null ||
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends rpm cpio >&2
 [ -x build/backup-request ] || bash scripts/setup.sh
 cmake --build build -j2 >&2
 for build in "linux-static static build-static" "windows-mingw windows build-windows"; do

@@ -163,12 +163,12 @@ std::optional<TimeParseError> check_time_zone(std::string_view name) {
     if (find_zone(name) != nullptr) {
         return std::nullopt;
     }
-    std::string message = "unknown time zone " + quoted(name);
+    std::string message = "unknown time zone " + backup_request::quoted(name);
     const auto similar = similar_time_zones(name);
     if (!similar.empty()) {
         message += " (did you mean ";
         for (std::size_t i = 0; i < similar.size(); ++i) {
-            message += (i == 0 ? "" : i + 1 == similar.size() ? " or " : ", ") + quoted(similar[i]);
+            message += (i == 0 ? "" : i + 1 == similar.size() ? " or " : ", ") + backup_request::quoted(similar[i]);
         }
         message += "?)";
     }
@@ -191,7 +191,7 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
         const auto gap_start = local_seconds{(info.second.begin + info.first.offset).time_since_epoch()};
         const auto gap_end = local_seconds{(info.second.begin + info.second.offset).time_since_epoch()};
         return TimeParseError{"time-local-gap",
-                              quoted(text) + " does not exist" + where + ": clocks jumped from " +
+                              backup_request::quoted(text) + " does not exist" + where + ": clocks jumped from " +
                                   format_local(gap_start).substr(11, 5) + " to " +
                                   format_local(gap_end).substr(11, 5) + " (" + info.first.abbrev + " to " +
                                   info.second.abbrev +
@@ -202,14 +202,14 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
         const sys_seconds second = sys_seconds{local.time_since_epoch()} - info.second.offset;
         const std::string local_text = format_local(local);
         return TimeParseError{"time-local-ambiguous",
-                              quoted(text) + " occurs twice" + where + ": " + format_utc_time(first) + " (" +
+                              backup_request::quoted(text) + " occurs twice" + where + ": " + format_utc_time(first) + " (" +
                                   info.first.abbrev + ", " + local_text + format_offset(info.first.offset) +
                                   ") or " + format_utc_time(second) + " (" + info.second.abbrev + ", " +
                                   local_text + format_offset(info.second.offset) +
                                   "); give the offset you mean"};
     }
     }
-    return TimeParseError{"time-invalid", "cannot convert " + quoted(text)};
+    return TimeParseError{"time-invalid", "cannot convert " + backup_request::quoted(text)};
 }
 
 } // namespace backup_request
