@@ -289,8 +289,8 @@ std::variant<ConfigChoice, ConfigChoiceError> choose_config(const std::vector<st
     }
     // $XDG_CONFIG_HOME or ~/.config; %APPDATA% on Windows.
     if (auto folder = platform::user_config_folder(environment.variable)) {
-        return ConfigChoice{platform::join_path(platform::join_path(*folder, "backup-request"), "config.toml"),
-                            false};
+        return ConfigChoice{
+            platform::join_path(platform::join_path(*folder, "backup-request"), "config.toml"), false};
     }
     return ConfigChoice{};
 }

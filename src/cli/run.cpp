@@ -114,8 +114,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     CLI::App app{"Prepare a request for temporary access to an OutSystems Cloud database backup",
                  "backup-request"};
     app.footer(tool_examples);
-    // CLI11 reads /x as an option on Windows by default; an absolute path such as /srv/drafts.ndjson must stay a
-    // path, and every documented flag starts with a dash on every system. Commands inherit it.
+    // CLI11 reads /x as an option on Windows by default; an absolute path such as /srv/drafts.ndjson must
+    // stay a path, and every documented flag starts with a dash on every system. Commands inherit it.
     app.allow_windows_style_options(false);
     app.set_version_flag(
         "--version", [] { return version_text() + "\ntime zones: " + time_zone_database_text(); },
@@ -152,8 +152,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         ->type_name("PATH");
     app.config_formatter(std::make_shared<PreparsedConfig>(std::move(config.items)));
     // CLI11 reads config items through a config option whose file must exist (it opens it, and the formatter
-    // above ignores the stream and returns what was read already): the user's file, just read; the null device
-    // stands in for one that cannot be opened twice (a pipe).
+    // above ignores the stream and returns what was read already): the user's file, just read; the null
+    // device stands in for one that cannot be opened twice (a pipe).
     if (!config.path.empty()) {
         const auto status = platform::path_status(config.path);
         const std::string stand_in =

@@ -1,6 +1,7 @@
 // `backup-request validate`: streams each input through the draft reader and the rules, reporting as it goes.
 #include "validate_command.hpp"
 
+#include "backup_request/cli/standard_streams.hpp"
 #include "backup_request/drafts/draft.hpp"
 #include "backup_request/drafts/draft_stream.hpp"
 #include "backup_request/drafts/plain_draft.hpp"
@@ -14,8 +15,6 @@
 #include "option_checks.hpp"
 #include "progress_line.hpp"
 #include "terminal_style.hpp"
-
-#include "backup_request/cli/standard_streams.hpp"
 
 #include <istream>
 #include <memory>
@@ -118,7 +117,8 @@ void start_progress(std::istream& in, std::optional<std::uint64_t> size, ResultS
 }
 
 std::optional<std::uint64_t> regular_file_size(const platform::FileStatus& status) {
-    return status.kind == platform::FileKind::regular ? std::optional<std::uint64_t>(status.size) : std::nullopt;
+    return status.kind == platform::FileKind::regular ? std::optional<std::uint64_t>(status.size)
+                                                      : std::nullopt;
 }
 
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {

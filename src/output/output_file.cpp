@@ -1,5 +1,5 @@
-// The rules of --output over the platform's atomic write: what is replaced, what is refused, what is written in
-// place, and the one-line message for each failure.
+// The rules of --output over the platform's atomic write: what is replaced, what is refused, what is written
+// in place, and the one-line message for each failure.
 #include "backup_request/output/output_file.hpp"
 
 #include "backup_request/platform/atomic_file.hpp"
@@ -49,11 +49,13 @@ std::optional<std::string> write_whole(const std::string& path, std::string_view
     }
     switch (failure->step) {
     case platform::AtomicStep::create_temporary:
-        return "cannot write to the folder " + quoted(platform::parent_folder(path)) + ": " + error_text(failure->error);
+        return "cannot write to the folder " + quoted(platform::parent_folder(path)) + ": " +
+               error_text(failure->error);
     case platform::AtomicStep::rename:
         if (!force) {
-            return failure->error == EEXIST ? already_exists(path)
-                                            : "cannot write " + quoted(path) + ": " + error_text(failure->error);
+            return failure->error == EEXIST
+                       ? already_exists(path)
+                       : "cannot write " + quoted(path) + ": " + error_text(failure->error);
         }
         break;
     case platform::AtomicStep::write:

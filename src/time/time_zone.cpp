@@ -150,15 +150,15 @@ std::optional<TimeParseError> check_time_zone(std::string_view name) {
     try {
         (void)date::get_tzdb();
     } catch (const std::exception&) {
-        return TimeParseError{
-            "time-zone-unknown",
-            "the time zone database cannot be read from " + database_location() +
+        return TimeParseError {
+            "time-zone-unknown", "the time zone database cannot be read from " + database_location() +
 #if USE_OS_TZDB
-                " (is the tzdata package installed?)"
+                                     " (is the tzdata package installed?)"
 #else
-                " (it comes in the release's zip, beside the program)"
+                                     " (it comes in the release's zip, beside the program)"
 #endif
-                "; give the time in UTC with Z, or with an offset, instead"};
+                                     "; give the time in UTC with Z, or with an offset, instead"
+        };
     }
     if (find_zone(name) != nullptr) {
         return std::nullopt;
@@ -168,7 +168,10 @@ std::optional<TimeParseError> check_time_zone(std::string_view name) {
     if (!similar.empty()) {
         message += " (did you mean ";
         for (std::size_t i = 0; i < similar.size(); ++i) {
-            message += (i == 0 ? "" : i + 1 == similar.size() ? " or " : ", ") + backup_request::quoted(similar[i]);
+            message += (i == 0                    ? ""
+                        : i + 1 == similar.size() ? " or "
+                                                  : ", ") +
+                       backup_request::quoted(similar[i]);
         }
         message += "?)";
     }
@@ -191,8 +194,8 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
         const auto gap_start = local_seconds{(info.second.begin + info.first.offset).time_since_epoch()};
         const auto gap_end = local_seconds{(info.second.begin + info.second.offset).time_since_epoch()};
         return TimeParseError{"time-local-gap",
-                              backup_request::quoted(text) + " does not exist" + where + ": clocks jumped from " +
-                                  format_local(gap_start).substr(11, 5) + " to " +
+                              backup_request::quoted(text) + " does not exist" + where +
+                                  ": clocks jumped from " + format_local(gap_start).substr(11, 5) + " to " +
                                   format_local(gap_end).substr(11, 5) + " (" + info.first.abbrev + " to " +
                                   info.second.abbrev +
                                   ") that day; give a time outside the gap, or an explicit offset"};
@@ -202,11 +205,11 @@ std::variant<sys_seconds, TimeParseError> local_to_utc(local_seconds local, std:
         const sys_seconds second = sys_seconds{local.time_since_epoch()} - info.second.offset;
         const std::string local_text = format_local(local);
         return TimeParseError{"time-local-ambiguous",
-                              backup_request::quoted(text) + " occurs twice" + where + ": " + format_utc_time(first) + " (" +
-                                  info.first.abbrev + ", " + local_text + format_offset(info.first.offset) +
-                                  ") or " + format_utc_time(second) + " (" + info.second.abbrev + ", " +
-                                  local_text + format_offset(info.second.offset) +
-                                  "); give the offset you mean"};
+                              backup_request::quoted(text) + " occurs twice" + where + ": " +
+                                  format_utc_time(first) + " (" + info.first.abbrev + ", " + local_text +
+                                  format_offset(info.first.offset) + ") or " + format_utc_time(second) +
+                                  " (" + info.second.abbrev + ", " + local_text +
+                                  format_offset(info.second.offset) + "); give the offset you mean"};
     }
     }
     return TimeParseError{"time-invalid", "cannot convert " + backup_request::quoted(text)};

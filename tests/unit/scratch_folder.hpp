@@ -18,7 +18,8 @@ struct ScratchFolder {
         std::mt19937_64 random(entropy() ^ static_cast<std::uint64_t>(
                                                std::chrono::steady_clock::now().time_since_epoch().count()));
         for (int attempt = 0; attempt < 100; ++attempt) {
-            const auto candidate = std::filesystem::temp_directory_path() / ("br-test-" + std::to_string(random()));
+            const auto candidate =
+                std::filesystem::temp_directory_path() / ("br-test-" + std::to_string(random()));
             if (std::filesystem::create_directory(candidate)) {
                 path = candidate;
                 return;
@@ -34,8 +35,8 @@ struct ScratchFolder {
     ScratchFolder& operator=(const ScratchFolder&) = delete;
 
     [[nodiscard]] std::size_t entries() const {
-        return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(path),
-                                                      std::filesystem::directory_iterator{}));
+        return static_cast<std::size_t>(
+            std::distance(std::filesystem::directory_iterator(path), std::filesystem::directory_iterator{}));
     }
 };
 

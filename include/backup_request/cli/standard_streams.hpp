@@ -60,7 +60,8 @@ class DescriptorInput : public std::streambuf {
   protected:
     int_type underflow() override;
     std::streamsize xsgetn(char* data, std::streamsize size) override;
-    pos_type seekoff(off_type offset, std::ios_base::seekdir direction, std::ios_base::openmode which) override;
+    pos_type seekoff(off_type offset, std::ios_base::seekdir direction,
+                     std::ios_base::openmode which) override;
 
   private:
     std::size_t read_into(char* data, std::size_t size);

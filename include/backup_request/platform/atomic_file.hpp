@@ -1,5 +1,6 @@
 // Replacing a file all at once: a temporary file beside it, flushed to the disk, renamed over it, with
-// interrupts held off in between, so that an interrupted or failed run leaves the old file or the whole new one.
+// interrupts held off in between, so that an interrupted or failed run leaves the old file or the whole new
+// one.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,5 @@
-// The process's start on this system: its arguments in UTF-8, and standard streams that carry bytes unchanged.
+// The process's start on this system: its arguments in UTF-8, and standard streams that carry bytes
+// unchanged.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
-// What a path or a descriptor is (missing, a regular file and its size, a folder, something else), whatever the
-// system, in one call.
+// What a path or a descriptor is (missing, a regular file and its size, a folder, something else), whatever
+// the system, in one call.
 #pragma once
 
 #include <cstdint>

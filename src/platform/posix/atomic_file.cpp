@@ -1,6 +1,6 @@
 // Atomic replacement on POSIX systems: mkostemp, fsync (F_FULLFSYNC on macOS, where fsync stops at the
-// drive's cache), rename(2), and a rename that never replaces (renameat2 on Linux, renamex_np on macOS, link(2)
-// elsewhere), with SIGINT, SIGTERM, SIGHUP and SIGQUIT held off in between.
+// drive's cache), rename(2), and a rename that never replaces (renameat2 on Linux, renamex_np on macOS,
+// link(2) elsewhere), with SIGINT, SIGTERM, SIGHUP and SIGQUIT held off in between.
 #include "backup_request/platform/atomic_file.hpp"
 
 #include "backup_request/platform/folders.hpp"
@@ -78,7 +78,8 @@ int rename_without_replacing(const char* from, const char* to) {
 }
 
 // Holds off SIGINT, SIGTERM, SIGHUP and SIGQUIT while it lives: a signal that arrives between creating the
-// temporary file and renaming it is delivered afterwards, so an interrupted run never leaves a temporary file.
+// temporary file and renaming it is delivered afterwards, so an interrupted run never leaves a temporary
+// file.
 class SignalsHeldOff {
   public:
     SignalsHeldOff() {

@@ -14,7 +14,8 @@ namespace backup_request::platform {
 namespace {
 
 // The XDG Base Directory rule: a relative value is invalid and must be ignored.
-std::optional<std::string> xdg_folder(const VariableLookup& variable, const char* name, const char* fallback) {
+std::optional<std::string> xdg_folder(const VariableLookup& variable, const char* name,
+                                      const char* fallback) {
     if (auto value = variable(name); value && value->starts_with('/')) {
         return *value;
     }

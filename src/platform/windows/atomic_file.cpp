@@ -1,10 +1,10 @@
 // Atomic replacement on Windows: a new temporary file (CREATE_NEW) beside the target, FlushFileBuffers, then
 // MoveFileExW with MOVEFILE_WRITE_THROUGH, replacing only when asked (without MOVEFILE_REPLACE_EXISTING it
-// fails on an existing file). Ctrl+C is held off meanwhile: it arrives on a thread of its own, not as a signal.
+// fails on an existing file). Ctrl+C is held off meanwhile: it arrives on a thread of its own, not as a
+// signal.
 #include "backup_request/platform/atomic_file.hpp"
 
 #include "backup_request/platform/folders.hpp"
-
 #include "wide_text.hpp"
 
 #include <atomic>
@@ -82,9 +82,10 @@ std::optional<AtomicFailure> write_file_atomically(const std::string& path, std:
     HANDLE created = INVALID_HANDLE_VALUE;
     for (int attempt = 0; attempt < 100 && created == INVALID_HANDLE_VALUE; ++attempt) {
         temporary = to_wide(join_path(parent_folder(path), "." + name_of(path) + ".tmp-" +
-                            std::to_string(GetCurrentProcessId()) + "-" + std::to_string(counter++)));
-        created = CreateFileW(temporary.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
-                              FILE_ATTRIBUTE_NORMAL, nullptr);
+                                                               std::to_string(GetCurrentProcessId()) + "-" +
+                                                               std::to_string(counter++)));
+        created = CreateFileW(temporary.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL,
+                              nullptr);
         if (created == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS) {
             return AtomicFailure{AtomicStep::create_temporary, last_error()};
         }

@@ -4,9 +4,9 @@
 
 #include "wide_text.hpp"
 
-// <windows.h> first: the other Windows headers build on its macros.
-#include <windows.h>
-
+// clang-format off
+#include <windows.h> // first: the other Windows headers build on its macros
+// clang-format on
 #include <fcntl.h>
 #include <io.h>
 #include <shellapi.h>

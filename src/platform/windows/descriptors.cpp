@@ -42,7 +42,8 @@ Transfer read_console(int fd, char* data, std::size_t size) {
     if (pending.empty()) {
         std::array<wchar_t, 4096> typed{};
         DWORD count = 0;
-        if (ReadConsoleW(handle_of(fd), typed.data(), static_cast<DWORD>(typed.size()), &count, nullptr) == 0) {
+        if (ReadConsoleW(handle_of(fd), typed.data(), static_cast<DWORD>(typed.size()), &count, nullptr) ==
+            0) {
             return {0, errno_from_windows(GetLastError())};
         }
         std::wstring text(typed.data(), count);
@@ -67,6 +68,7 @@ Transfer read_console(int fd, char* data, std::size_t size) {
 
 Transfer write_some(int fd, const char* data, std::size_t size) {
     const auto count = static_cast<unsigned>(std::min(size, largest_block));
+    SetLastError(ERROR_SUCCESS); // so that a failure the C runtime finds itself is not read as the system's
     const int written = _write(fd, data, count);
     if (written >= 0) {
         return {static_cast<std::size_t>(written), 0};
@@ -81,6 +83,7 @@ Transfer read_some(int fd, char* data, std::size_t size) {
     if (is_console(fd)) {
         return read_console(fd, data, size);
     }
+    SetLastError(ERROR_SUCCESS);
     const int got = _read(fd, data, static_cast<unsigned>(std::min(size, largest_block)));
     if (got >= 0) {
         return {static_cast<std::size_t>(got), 0};

@@ -3,9 +3,9 @@
 
 #include "wide_text.hpp"
 
-// <windows.h> first: the other Windows headers build on its macros.
-#include <windows.h>
-
+// clang-format off
+#include <windows.h> // first: the other Windows headers build on its macros
+// clang-format on
 #include <shlobj.h>
 #include <vector>
 
@@ -35,7 +35,8 @@ std::optional<std::string> xdg_override(const VariableLookup& variable, const ch
         return std::nullopt;
     }
     const bool rooted = value->front() == '/' || value->front() == '\\';
-    const bool drive = value->size() >= 3 && (*value)[1] == ':' && ((*value)[2] == '\\' || (*value)[2] == '/');
+    const bool drive =
+        value->size() >= 3 && (*value)[1] == ':' && ((*value)[2] == '\\' || (*value)[2] == '/');
     return rooted || drive ? value : std::nullopt;
 }
 

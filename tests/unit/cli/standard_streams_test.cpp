@@ -1,6 +1,5 @@
 // Unit tests for the checked stdout: every failed write is kept, and the final flush tells.
 #include "backup_request/cli/standard_streams.hpp"
-
 #include "backup_request/platform/descriptors.hpp"
 #include "scratch_folder.hpp"
 

@@ -1,6 +1,5 @@
 // Unit tests for write_output_file: atomic, no clobbering without force, nothing left behind on failure.
 #include "backup_request/output/output_file.hpp"
-
 #include "scratch_folder.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
-// Unit tests for the platform layer: file status, paths, the user's folders and the atomic write, on whichever
-// system the tests were built for.
+// Unit tests for the platform layer: file status, paths, the user's folders and the atomic write, on
+// whichever system the tests were built for.
 #include "backup_request/platform/atomic_file.hpp"
 #include "backup_request/platform/descriptors.hpp"
 #include "backup_request/platform/file_status.hpp"
