@@ -79,6 +79,8 @@ nlohmann::json adf_text(std::string_view text, const std::vector<std::string>& m
     return node;
 }
 
+// `content` is an array: a braced single node would be copied as the node itself by clang and wrapped in an
+// array by g++ (nlohmann_json's documented brace-initialisation ambiguity), so callers build it with array().
 nlohmann::json adf_paragraph(nlohmann::json content) {
     return {{"type", "paragraph"}, {"content", std::move(content)}};
 }
@@ -110,10 +112,11 @@ nlohmann::json adf_bullets(const std::vector<std::string>& values, bool code) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& value : values) {
         const std::string shown = value.empty() ? std::string(" ") : value;
-        items.push_back({{"type", "listItem"},
-                         {"content",
-                          {adf_paragraph({adf_text(shown, code ? std::vector<std::string>{"code"}
-                                                               : std::vector<std::string>{})})}}});
+        items.push_back(
+            {{"type", "listItem"},
+             {"content",
+              nlohmann::json::array({adf_paragraph(nlohmann::json::array({adf_text(
+                  shown, code ? std::vector<std::string>{"code"} : std::vector<std::string>{})}))})}});
     }
     return {{"type", "bulletList"}, {"content", std::move(items)}};
 }
@@ -198,8 +201,9 @@ std::string render_markdown(const CaseDocument& document) {
 
 nlohmann::json render_adf(const CaseDocument& document) {
     nlohmann::json content = nlohmann::json::array();
-    content.push_back(
-        {{"type", "heading"}, {"attrs", {{"level", 2}}}, {"content", {adf_text(document.title)}}});
+    content.push_back({{"type", "heading"},
+                       {"attrs", {{"level", 2}}},
+                       {"content", nlohmann::json::array({adf_text(document.title)})}});
     std::vector<std::string> facts;
     const auto flush_facts = [&] {
         if (!facts.empty()) {
@@ -213,23 +217,26 @@ nlohmann::json render_adf(const CaseDocument& document) {
         }
         switch (block.kind) {
         case Kind::banner:
-            content.push_back(adf_paragraph({adf_text(block.text, {"strong"})}));
+            content.push_back(adf_paragraph(nlohmann::json::array({adf_text(block.text, {"strong"})})));
             break;
         case Kind::item:
-            content.push_back(
-                adf_paragraph({adf_text(block.label + ": ", {"strong"}), adf_text(block.text, {"code"})}));
+            content.push_back(adf_paragraph(nlohmann::json::array(
+                {adf_text(block.label + ": ", {"strong"}), adf_text(block.text, {"code"})})));
             break;
         case Kind::list:
-            content.push_back(adf_paragraph({adf_text(block.label + ":", {"strong"})}));
+            content.push_back(
+                adf_paragraph(nlohmann::json::array({adf_text(block.label + ":", {"strong"})})));
             content.push_back(adf_bullets(block.values, true));
             break;
         case Kind::quote:
-            content.push_back(adf_paragraph({adf_text(block.label + ":", {"strong"})}));
+            content.push_back(
+                adf_paragraph(nlohmann::json::array({adf_text(block.label + ":", {"strong"})})));
             content.push_back({{"type", "blockquote"}, {"content", adf_paragraphs(block.text)}});
             break;
         case Kind::section:
-            content.push_back(
-                {{"type", "heading"}, {"attrs", {{"level", 3}}}, {"content", {adf_text(block.label)}}});
+            content.push_back({{"type", "heading"},
+                               {"attrs", {{"level", 3}}},
+                               {"content", nlohmann::json::array({adf_text(block.label)})}});
             break;
         case Kind::fact:
             facts.push_back(block.text);
