@@ -36,6 +36,16 @@ for needed in "$windows/backup-request.exe" "$windows/LICENSE" "$windows/README.
   grep -qxF "$needed" <<<"$zip_list" || fail "$windows.zip lacks $needed"
 done
 
+# The unzipped .exe runs (under Wine here) and finds its zone files beside it.
+if [ -x scripts/wine-run.sh ] && { [ -x /usr/lib/wine/wine64 ] || command -v wine >/dev/null; }; then
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$dist/$windows.zip" "$work"
+  zones=$(scripts/wine-run.sh "$work/$windows/backup-request.exe" --version | sed -n 2p | tr -d '\r')
+  case "$zones" in
+    "time zones: 20"[0-9][0-9][a-z]*"$windows\tzdata)") ;;
+    *) fail "the unzipped backup-request.exe does not read its zone files: '$zones'" ;;
+  esac
+fi
+
 rpm=$dist/backup-request-$version-1.x86_64.rpm
 info=$(rpm -qpi "$rpm" 2>/dev/null)
 grep -q '^License *: Apache-2.0' <<<"$info" || fail "the rpm's license: $(grep License <<<"$info")"

@@ -58,9 +58,9 @@ mkdir -p "$stage/$windows"
 x86_64-w64-mingw32-strip -o "$stage/$windows/backup-request.exe" build-windows/backup-request.exe
 cp -r build-windows/tzdata "$stage/$windows/tzdata"
 cp LICENSE README.md "$stage/$windows/"
-find "$stage/$windows" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 (cd "$stage" && find "$windows" -type f | LC_ALL=C sort >files.txt &&
-   cmake -E tar cf "$out/$windows.zip" --format=zip --mtime="@$SOURCE_DATE_EPOCH" --files-from=files.txt)
+   cmake -E tar cf "$out/$windows.zip" --format=zip --files-from=files.txt \
+     --mtime="$(date -u -d "@$SOURCE_DATE_EPOCH" '+%Y-%m-%d %H:%M:%S UTC')")
 
 # The packages, through CPack.
 (cd build && rm -f backup-request_*.deb && cpack -G DEB >&2 && cp backup-request_*.deb "$out/")
