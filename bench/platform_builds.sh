@@ -19,7 +19,7 @@ echo "| binary | size | stripped | shared libraries |"
 echo "|---|---:|---:|---|"
 for binary in "$dynamic" "$static" build-windows/backup-request.exe; do
   [ -f "$binary" ] || continue
-  libs=$(readelf -d "$binary" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ')
+  libs=$(readelf -d "$binary" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | tr '\n' ' ' || true)
   [ -n "$libs" ] || libs="none"
   case "$binary" in *.exe) libs="Windows system DLLs" ;; esac
   echo "| \`$binary\` | $(kib "$(stat -c %s "$binary")") | $(kib "$(stripped_size "$binary")") | $libs |"
