@@ -146,9 +146,9 @@ std::streamsize DescriptorInput::xsgetn(char* data, std::streamsize size) {
 DescriptorInput::pos_type DescriptorInput::seekoff(off_type offset, std::ios_base::seekdir direction,
                                                    std::ios_base::openmode which) {
     if (offset != 0 || direction != std::ios_base::cur || (which & std::ios_base::in) == 0) {
-        return pos_type(off_type(-1));
+        return {off_type(-1)};
     }
-    return pos_type(static_cast<off_type>(consumed_ - static_cast<std::uint64_t>(egptr() - gptr())));
+    return {static_cast<off_type>(consumed_ - static_cast<std::uint64_t>(egptr() - gptr()))};
 }
 
 std::optional<std::string> finish_output(DescriptorOutput& out, const char* name) {
