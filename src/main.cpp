@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
     in.tie(&err); // a prompt on stderr is shown before stdin is read
     int code = 0;
     try {
-        use_bundled_time_zones(executable_folder());
+        if (time_zones_are_bundled()) { // Windows: the zone files travel beside the program
+            use_bundled_time_zones(executable_folder());
+        }
         const std::vector<std::string> args = command_line_arguments(argc, argv);
         const Environment environment{
             [](const std::string& name) -> std::optional<std::string> {
