@@ -9,7 +9,8 @@ std::string diagnostic_line(const Diagnostic& diagnostic) {
     std::string line(severity_name(diagnostic.severity));
     line += ": ";
     if (!diagnostic.field.empty()) {
-        line += diagnostic.field;
+        // A field path can hold a draft's own key: it gets the same visible-text rule as the message.
+        line += visible_text(diagnostic.field);
         line += ": ";
     }
     line += visible_text(diagnostic.message);

@@ -22,6 +22,13 @@ TEST_CASE("A diagnostic is one line: severity, field, message, code") {
     CHECK(diagnostic_line(make_error("env-missing", "", "none")) == "error: none [env-missing]");
 }
 
+TEST_CASE("A field path from a draft's key is printed as visible text") {
+    CHECK(diagnostic_line(make_error("draft-unknown-field", "retention.\x1b[31mdays", "unknown")) ==
+          "error: retention.\\x1b[31mdays: unknown [draft-unknown-field]");
+    CHECK(diagnostic_line(make_error("draft-unknown-field", std::string("a\0b\nerror: x", 12), "m")) ==
+          "error: a\\x00b\\nerror: x: m [draft-unknown-field]");
+}
+
 TEST_CASE("User text cannot repaint the terminal or fake a line") {
     CHECK(visible_text("a\nerror: fake") == "a\\nerror: fake");
     CHECK(visible_text("\x1b[2Jx") == "\\x1b[2Jx");
