@@ -90,7 +90,7 @@ void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions
         value = field.fallback.value_or(0);
         auto* option = command.add_option(field.flags, value, field.help)
                            ->type_name(field.type_name)
-                           ->check(whole_number_in(field.minimum, field.maximum, "days"));
+                           ->transform(whole_number_in(field.minimum, field.maximum, "days"));
         if (field.fallback) {
             option->default_str(std::to_string(*field.fallback));
         }

@@ -36,7 +36,7 @@ CLI::App* add_window_command(CLI::App& app, WindowOptions& options) {
         ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     command->add_option("--retention-days", options.retention_days, "Retention window in days")
         ->type_name("N")
-        ->check(whole_number_in(1, 365, "days"))
+        ->transform(whole_number_in(1, 365, "days"))
         ->default_str("15");
     command->add_option("--format", options.format, "human (text and a picture) or json")
         ->check(CLI::IsMember({"human", "json"}))
