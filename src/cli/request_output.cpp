@@ -29,11 +29,18 @@ void add_output_flags(CLI::App& command, OutputOptions& options) {
 }
 
 OrFailure<DraftFile> read_draft_file(const std::string& flag, const std::string& path, std::istream& in) {
-    auto content = read_text_input(path, in, max_draft_bytes);
-    if (auto* error = std::get_if<ReadError>(&content)) {
+    // The file may be larger than the limit by its line ends; the limit is on the content (draft_stream.hpp).
+    auto content = read_text_input(path, in, max_draft_file_bytes);
+    const auto* text = std::get_if<std::string>(&content);
+    const auto* read_error = std::get_if<ReadError>(&content);
+    if ((read_error != nullptr && read_error->too_large) ||
+        (text != nullptr && draft_content_size(*text) > max_draft_bytes)) {
         return failure(ExitCode::input,
-                       flag + ": " + error->message +
-                           (error->too_large ? "; split it into drafts of at most 1 MiB each" : ""));
+                       flag + ": " + display_name(path) + " is larger than " + size_text(max_draft_bytes) +
+                           ", the limit for this input; split it into drafts of at most 1 MiB each");
+    }
+    if (read_error != nullptr) {
+        return failure(ExitCode::input, flag + ": " + read_error->message);
     }
     std::vector<std::string> duplicates;
     auto parsed = parse_json_text(std::get<std::string>(content), &duplicates);

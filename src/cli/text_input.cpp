@@ -11,11 +11,12 @@
 #include <istream>
 
 namespace backup_request {
-namespace {
 
 std::string display_name(const std::string& path) {
     return path == "-" ? std::string("stdin") : "'" + path + "'";
 }
+
+namespace {
 
 std::variant<std::string, ReadError> read_limited(std::streambuf& input, const std::string& path,
                                                   std::size_t limit) {

@@ -27,6 +27,9 @@ struct ReadError {
 [[nodiscard]] std::variant<std::string, ReadError> read_text_input(const std::string& path, std::istream& in,
                                                                    std::size_t limit);
 
+// "'draft.json'", or "stdin" for "-".
+[[nodiscard]] std::string display_name(const std::string& path);
+
 // "1 MiB", "64 KiB", "512 bytes".
 [[nodiscard]] std::string size_text(std::size_t bytes);
 

@@ -35,7 +35,8 @@ class LineReader {
             const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
             const std::size_t length =
                 newline == nullptr ? end_ - pos_ : static_cast<std::size_t>(newline - start);
-            const std::size_t room = limit > line.size() ? limit - line.size() : 0;
+            // One byte more than the limit, so a line of exactly `limit` bytes can still end in '\r'.
+            const std::size_t room = limit + 1 > line.size() ? limit + 1 - line.size() : 0;
             line.append(start, std::min(length, room));
             too_long = too_long || length > room;
             pos_ += length;
@@ -49,6 +50,11 @@ class LineReader {
         }
         if (!line.empty() && line.back() == '\r') {
             line.pop_back();
+        }
+        // The limit is on the line's content: its line end, LF or CRLF, is not counted.
+        too_long = too_long || line.size() > limit;
+        if (too_long) {
+            line.resize(std::min(line.size(), limit));
         }
         return too_long ? LineStatus::too_long : LineStatus::ok;
     }
@@ -146,6 +152,13 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
             break;
         }
         if (status == LineStatus::too_long || size + line.size() + 1 > max_draft_bytes) {
+            if (!every_line_an_object && !a_later_line_is_an_object) {
+                // One (pretty-printed) document past the limit: one error for it, and the rest of it dropped.
+                visit.each({first_line, too_large(first_line), {}});
+                while (input.read(line, max_draft_bytes) != LineStatus::end) {
+                }
+                return;
+            }
             as_ndjson();
             const std::size_t number = first_line + lines.size();
             emit_line(line, number, status, visit);
@@ -216,6 +229,25 @@ void read_documents(LineReader& input, const DraftVisitor& visit) {
 }
 
 } // namespace
+
+std::size_t draft_content_size(std::string_view text) {
+    std::size_t size = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto newline = text.find('\n', start);
+        std::string_view line =
+            text.substr(start, newline == std::string_view::npos ? text.npos : newline - start);
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        size += (start == 0 ? 0 : 1) + line.size();
+        if (newline == std::string_view::npos) {
+            break;
+        }
+        start = newline + 1;
+    }
+    return size;
+}
 
 std::optional<std::string> read_draft_documents(std::istream& in, const DraftVisitor& visit) {
     if (in.rdbuf() == nullptr) {

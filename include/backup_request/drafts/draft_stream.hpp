@@ -16,6 +16,14 @@ namespace backup_request {
 // A draft or NDJSON line larger than this is reported, skipped, and the stream goes on.
 inline constexpr std::size_t max_draft_bytes = std::size_t{1} << 20U;
 
+// The most bytes a file holding a draft within the limit can have: every content byte a line end, written
+// CRLF.
+inline constexpr std::size_t max_draft_file_bytes = 2 * max_draft_bytes + 2;
+
+// The size that `max_draft_bytes` limits, the same for every command that reads drafts: the draft's lines
+// joined by one LF, whatever line ends the file has (LF or CRLF), and without a final line end.
+[[nodiscard]] std::size_t draft_content_size(std::string_view text);
+
 struct DraftDocument {
     std::size_t line = 1; // where the document starts, 1-based
     JsonParseResult parsed;

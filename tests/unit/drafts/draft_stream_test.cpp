@@ -103,3 +103,26 @@ TEST_CASE("NDJSON whose first line is not JSON stays NDJSON: the later lines are
     CHECK(documents("garbage\n{\"a\":1}\n{\"b\":2}\n") == Lines{"1:error", "2:ok", "3:ok"});
     CHECK(documents("not json\nat all\n") == Lines{"1:error"});
 }
+
+TEST_CASE("A draft's size is its content: line ends count one byte, a final one none") {
+    CHECK(draft_content_size("") == 0);
+    CHECK(draft_content_size("{}") == 2);
+    CHECK(draft_content_size("{}\n") == 2);
+    CHECK(draft_content_size("{}\r\n") == 2);
+    CHECK(draft_content_size("{\r\n}\r\n") == 3);
+    CHECK(draft_content_size("{\n}") == 3);
+    CHECK(draft_content_size("{}\n\n") == 3);
+}
+
+TEST_CASE("A line of exactly the limit passes with LF or CRLF; one byte more does not") {
+    const auto line = [](std::size_t size) {
+        std::string text = "{";
+        text.append(size - 2, ' ');
+        return text + "}";
+    };
+    CHECK(documents(line(max_draft_bytes) + "\n") == Lines{"1:ok"});
+    CHECK(documents(line(max_draft_bytes) + "\r\n") == Lines{"1:ok"});
+    CHECK(documents(line(max_draft_bytes) + "\r\n{}\r\n") == Lines{"1:ok", "2:ok"});
+    CHECK(documents(line(max_draft_bytes + 1) + "\r\n{}\r\n") == Lines{"1:error", "2:ok"});
+    CHECK(documents(line(max_draft_bytes + 1)) == Lines{"1:error"});
+}
