@@ -257,6 +257,18 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     if (from_draft && options.from == "-" && options.justification_file == "-") {
         return usage_failure(kind.command, "--from - and --justification-file - cannot both read stdin");
     }
+    std::vector<NamedInput> inputs;
+    if (from_draft) {
+        inputs.push_back({"--from", options.from});
+    }
+    if (command.count("--justification-file") != 0) {
+        inputs.push_back({"--justification-file", options.justification_file});
+    }
+    if (command.count("--output") != 0) {
+        if (auto refused = output_overwrites_input(kind.command, options.output, inputs)) {
+            return std::move(*refused);
+        }
+    }
     bool guided = false;
     if (!from_draft && !options.example) {
         if (const std::string missing = missing_flags(command, kind); !missing.empty()) {

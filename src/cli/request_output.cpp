@@ -6,6 +6,8 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/output/output_file.hpp"
+#include "backup_request/platform/file_status.hpp"
+#include "backup_request/text/ascii_text.hpp"
 #include "text_input.hpp"
 
 #include <ostream>
@@ -68,6 +70,32 @@ std::optional<CommandFailure> read_justification_file(const std::string& path, s
     }
     if (draft.is_object()) {
         draft["justification"] = std::move(text);
+    }
+    return std::nullopt;
+}
+
+std::optional<CommandFailure> output_overwrites_input(const std::string& command_name,
+                                                      const OutputOptions& options,
+                                                      const std::vector<NamedInput>& inputs) {
+    if (options.output.empty() || options.output == "-") {
+        return std::nullopt;
+    }
+    // Only a file can be destroyed this way: a terminal or a pipe may well be both stdin and the output.
+    const auto output = platform::path_identity(options.output);
+    if (!output || platform::path_status(options.output).kind != platform::FileKind::regular) {
+        return std::nullopt;
+    }
+    for (const auto& input : inputs) {
+        const auto identity =
+            input.path == "-" ? platform::descriptor_identity(0) : platform::path_identity(input.path);
+        if (identity == output) {
+            return usage_failure(command_name,
+                                 "--output " + backup_request::quoted(options.output) + " is the file that " +
+                                     input.flag + " " +
+                                     (input.path == "-" ? std::string("reads (stdin)")
+                                                        : "reads, " + backup_request::quoted(input.path)) +
+                                     ": writing it would destroy the input; choose another --output path");
+        }
     }
     return std::nullopt;
 }

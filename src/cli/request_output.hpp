@@ -40,6 +40,18 @@ struct DraftFile {
 [[nodiscard]] std::optional<CommandFailure> read_justification_file(const std::string& path, std::istream& in,
                                                                     nlohmann::json& draft);
 
+// An input the command reads: its flag and path ('-' for stdin).
+struct NamedInput {
+    std::string flag;
+    std::string path;
+};
+
+// Refuses an --output that is the same file as an input, whatever name reaches it (a link, another path,
+// stdin redirected from it): writing it would destroy what is being read.
+[[nodiscard]] std::optional<CommandFailure> output_overwrites_input(const std::string& command_name,
+                                                                    const OutputOptions& options,
+                                                                    const std::vector<NamedInput>& inputs);
+
 // Writes `text` to stdout, or atomically to --output.
 [[nodiscard]] CommandResult write_result(const std::string& text, const CLI::App& command,
                                          const OutputOptions& options, CommandContext& context);

@@ -72,7 +72,14 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
     if (path.empty()) {
         return std::string("the --output path is empty: give a file name, or leave --output out for stdout");
     }
-    const auto status = platform::path_status(path);
+    // A symbolic link stays a link: the file it leads to is the one replaced, beside itself, and a link to a
+    // device or a pipe (/proc/self/fd/1) is written in place like the device.
+    const auto destination = platform::link_destination(path);
+    if (destination.error != 0) {
+        return "cannot follow the link " + quoted(path) + ": " + error_text(destination.error);
+    }
+    const std::string& target = destination.path;
+    const auto status = platform::path_status(target);
     if (status.error != 0) {
         return "cannot write " + quoted(path) + ": " + error_text(status.error);
     }
@@ -81,13 +88,13 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
         return quoted(path) + " is a folder: give a file name for --output";
     }
     // A device may not show in a file status at all (NUL on Windows).
-    if (status.kind == platform::FileKind::other || platform::is_device_path(path)) {
-        return write_in_place(path, content);
+    if (status.kind == platform::FileKind::other || platform::is_device_path(target)) {
+        return write_in_place(target, content);
     }
     if (exists && !options.force) {
         return already_exists(path);
     }
-    return write_whole(path, content, exists, options.force);
+    return write_whole(target, content, exists, options.force);
 }
 
 } // namespace backup_request

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace backup_request::platform {
@@ -20,6 +21,30 @@ struct FileStatus {
 
 // fstat(2) of an open descriptor.
 [[nodiscard]] FileStatus descriptor_status(int fd);
+
+// Which file a path or descriptor is, whatever name reaches it: the device (volume) and the file's number on
+// it (inode, file index). Two names with the same identity are the same file.
+struct FileIdentity {
+    std::uint64_t device = 0;
+    std::uint64_t file = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+
+// The identity of the file a path names, links followed; nullopt when nothing is there.
+[[nodiscard]] std::optional<FileIdentity> path_identity(const std::string& path);
+
+// The identity of the file an open descriptor holds (stdin redirected from a file, say).
+[[nodiscard]] std::optional<FileIdentity> descriptor_identity(int fd);
+
+// Where a chain of symbolic links that starts at `path` ends, the link's own folder taken for a relative
+// target: the path itself when it is not a link. An errno value (ELOOP for more than 40 links, or what
+// reading a link gave) when the chain cannot be followed.
+struct LinkDestination {
+    std::string path;
+    bool was_link = false;
+    int error = 0;
+};
+[[nodiscard]] LinkDestination link_destination(const std::string& path);
 
 // Whether a path names a device or a kernel view rather than a file in a folder (/dev/..., /proc/...,
 // NUL, CON, \\.\...): written in place, never through a temporary file.

@@ -34,6 +34,47 @@ TEST_CASE("a path's status: missing, a folder, a regular file and its size") {
     CHECK(status.size == 5);
 }
 
+TEST_CASE("a file has one identity whatever name or descriptor reaches it") {
+    ScratchFolder folder;
+    write_file(folder.path / "a", "a");
+    write_file(folder.path / "b", "b");
+    std::filesystem::create_directory(folder.path / "sub");
+    const auto a = path_identity((folder.path / "a").string());
+    REQUIRE(a);
+    CHECK(path_identity((folder.path / "sub" / ".." / "a").string()) == a);
+    CHECK(path_identity((folder.path / "b").string()) != a);
+    CHECK_FALSE(path_identity((folder.path / "none").string()));
+    std::filesystem::create_hard_link(folder.path / "a", folder.path / "sub" / "hard");
+    CHECK(path_identity((folder.path / "sub" / "hard").string()) == a);
+    const auto opened = open_for_reading((folder.path / "a").string());
+    REQUIRE(opened.fd >= 0);
+    CHECK(descriptor_identity(opened.fd) == a);
+    CHECK(close_descriptor(opened.fd) == 0);
+    // Not a link: the path itself.
+    const auto plain = link_destination((folder.path / "a").string());
+    CHECK(plain.path == (folder.path / "a").string());
+    CHECK_FALSE(plain.was_link);
+    CHECK(plain.error == 0);
+}
+
+TEST_CASE("a chain of symbolic links is followed to its end, relative to each link's folder", "[posix-only]") {
+#ifndef _WIN32
+    ScratchFolder folder;
+    std::filesystem::create_directory(folder.path / "sub");
+    std::filesystem::create_symlink("sub/middle", folder.path / "first");
+    std::filesystem::create_symlink("../end.json", folder.path / "sub" / "middle");
+    const auto followed = link_destination((folder.path / "first").string());
+    CHECK(followed.was_link);
+    CHECK(followed.error == 0);
+    CHECK(followed.path == (folder.path / "sub" / ".." / "end.json").string());
+    std::filesystem::create_symlink("loop-b", folder.path / "loop-a");
+    std::filesystem::create_symlink("loop-a", folder.path / "loop-b");
+    CHECK(link_destination((folder.path / "loop-a").string()).error == ELOOP);
+    std::filesystem::create_symlink("/proc/self/fd/1", folder.path / "out");
+    CHECK(link_destination((folder.path / "out").string()).path == "/proc/self/fd/1");
+#endif
+}
+
 TEST_CASE("a file is read through a descriptor to its end, and a missing one is ENOENT") {
     ScratchFolder folder;
     write_file(folder.path / "text", "abc\r\ndef");
