@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A real tracker: Debian's Redmine (with SQLite) started on 127.0.0.1, its REST API enabled; the
 # `--format redmine` bodies of both request kinds are POSTed to it with curl, as a script would, and the
-# issues it created are read back and compared field by field.
+# issues it created are read back and compared field by field. Then, under each of Redmine's text formatters
+# (textile, its default, and common_mark), a hostile justification is posted and the issue's page is read
+# as a visitor sees it: Redmine's own renderer must have made no image, link or heading of the user's text,
+# and shown it as typed.
 #   scripts/check-redmine.sh [BINARY]      BINARY defaults to build/backup-request; run as root (CI does)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +52,7 @@ post() { # name, then the backup-request arguments
   local name=$1
   shift
   "$BR" "$@" --format redmine --redmine-project backup-request-ci --redmine-tracker 3 --redmine-priority 3 \
-    >"$name.body.json"
+    --redmine-text-formatting "$formatting" >"$name.body.json"
   local code
   code=$(curl -s -o "$name.created.json" -w '%{http_code}' -H "X-Redmine-API-Key: $key" \
     -H 'Content-Type: application/json' --data @"$name.body.json" "http://127.0.0.1:$port/issues.json")
@@ -76,10 +79,75 @@ post() { # name, then the backup-request arguments
     return
   fi
   echo "ok $name: Redmine issue #$id holds the subject, description, due date, tracker and priority sent"
+  last_id=$id
+}
+
+# The issue's page, as an anonymous visitor of the public project sees it: the description's HTML holds no
+# <img>, <a> or heading, and every line of the justification is shown as typed.
+rendered() { # name, issue id, the justification
+  curl -sf "http://127.0.0.1:$port/issues/$2" >"$1.page.html"
+  if python3 - "$1.page.html" "$3" <<'PY'; then
+import html.parser, sys
+page, justification = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+class Description(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.tags, self.text = 0, [], []
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += tag == "div"
+            self.tags.append(tag)
+        elif tag == "div" and ("class", "wiki") in attrs and not self.text:
+            self.depth = 1
+    def handle_endtag(self, tag):
+        if self.depth and tag == "div":
+            self.depth -= 1
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+start = page.index('<div class="description">')
+parser = Description()
+parser.feed(page[start:])
+text = "".join(parser.text).replace("\u2060", "")
+bad = sorted({t for t in parser.tags if t in ("img", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script")})
+missing = [line for line in justification.split("\n") if line.replace("\t", "    ") not in text.replace("\t", "    ")]
+if bad or missing:
+    print("tags:", bad, "lines not shown as typed:", missing)
+    sys.exit(1)
+PY
+    echo "ok $1: Redmine's $formatting renderer shows the justification as typed, no image, link or heading"
+  else
+    echo "FAIL $1: Redmine's $formatting renderer made markup of the user's text"
+    failed=1
+  fi
+}
+
+set_formatting() {
+  formatting=$1
+  (cd /usr/share/redmine && RAILS_ENV=production bin/rails runner "Setting.text_formatting = '$1'" >/dev/null 2>&1)
 }
 
 J='A failed deployment at 14:05 UTC deleted 3,000 invoices; finance cannot close the month. We need the Invoice table *as it was* at 14:00 UTC. <b>not bold</b> @here'
+set_formatting textile
 post create create --at now-2h -e acme-prd.outsystemsenterprise.com -j "$J" --reference INC-4711
 post extend extend --case 00123 --delivered-at now-2d --days 3 \
   -j 'Reconciling the 1,200 affected orders against the restored tables takes longer than planned; finance needs three more days.'
+
+# Textile and CommonMark markup, an issue reference to an issue that exists (#1), macros, HTML and the end of
+# the block each formatter's literal block uses.
+H=$(printf '%s\n' \
+  'A failed deployment at 14:05 UTC deleted 3,000 invoices; finance cannot close the month without them.' \
+  '!http://evil.example/pixel.png! "sign in again":http://evil.example/login *bold* -struck- @code@' \
+  'h1. heading' 'bq. quote' '# not a list' '* not a list' '==raw== <notextile>x</notextile> {{toc}} [[Wiki]]' \
+  '</pre> <img src="http://evil.example/p.png"> <a href="http://evil.example">y</a> <script>x</script>' \
+  '![img](http://evil.example/x.png) [link](http://evil.example) <http://evil.example> # heading' \
+  '``` ~~~ `code` see #1, r1, commit:abc, user@evil.example, http://evil.example/raw' \
+  $'a\ttab, &lt;b&gt; &copy;')
+for formatting in textile common_mark; do
+  set_formatting "$formatting"
+  post "hostile-$formatting" create --at now-2h -e acme-prd.outsystemsenterprise.com -j "$H" --reference INC-4712
+  [ -n "${last_id:-}" ] && rendered "hostile-$formatting" "$last_id" "$H"
+  last_id=
+done
+set_formatting textile
 exit "$failed"

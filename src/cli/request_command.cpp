@@ -150,6 +150,14 @@ void add_tracker_flags(CLI::App& command, TrackerSettings& settings) {
          "Redmine project id or identifier (required for redmine)", "ID");
     text("--redmine-tracker", settings.redmine_tracker, "Redmine tracker id", "ID");
     text("--redmine-priority", settings.redmine_priority, "Redmine priority id", "ID");
+    command
+        .add_option("--redmine-text-formatting", settings.redmine_text_formatting,
+                    "The Redmine server's text formatting (Administration > Settings > General): textile or "
+                    "common_mark; the description is written to be literal under it")
+        ->type_name("NAME")
+        ->check(CLI::IsMember({"textile", "common_mark"}))
+        ->default_str("textile")
+        ->group(group);
 }
 
 // The chosen --format's text: the payload, case text, a tracker's body, or the calendar file.

@@ -8,7 +8,7 @@
 namespace backup_request {
 namespace {
 
-// User text, safe for a terminal or a ticket, with its own line breaks kept.
+// User text, safe for a terminal or a ticket, with its own line breaks and tabs kept.
 std::string safe_lines(std::string_view text) {
     std::string out;
     std::size_t start = 0;
@@ -17,7 +17,7 @@ std::string safe_lines(std::string_view text) {
         if (start != 0) {
             out += '\n';
         }
-        out += visible_text(text.substr(start, end - start));
+        out += visible_text_keeping_tabs(text.substr(start, end - start));
         start = end + 1;
     }
     return out;

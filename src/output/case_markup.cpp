@@ -27,19 +27,42 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 // Jira wiki markup: a backslash before every character its effects, links, tables, lists, macros and
 // emoticons ("(y)", ":)") are made of; a backslash itself (two of them are a forced line break) as its
 // entity.
+// A typed entity ("&copy;", "&lt;b&gt;") would be shown as its character: '&' is written as one itself. The
+// emoticons ":D" and ":P" have no bracket to escape: an invisible word joiner (U+2060) goes after the ':'.
 std::string wiki_escaped(std::string_view text) {
     std::string out;
-    for (const char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (c == '\\') {
             out += "&#92;";
+        } else if (c == '&') {
+            out += "&amp;";
         } else if (std::string_view("*_-+^~?{}[]|!#()").find(c) != std::string_view::npos) {
             out += '\\';
             out += c;
         } else {
             out += c;
+            if (c == ':' && i + 1 < text.size() &&
+                std::string_view("DdPp").find(text[i + 1]) != std::string_view::npos) {
+                out += "\u2060";
+            }
         }
     }
     return out;
+}
+
+// A {noformat} block shows its lines as typed: no headings ("h1."), quotes ("bq."), lists, entities,
+// emoticons or links. Only "{noformat}" itself would end it early: a word joiner after each '{' prevents
+// that.
+std::string wiki_noformat(std::string_view text) {
+    std::string out = "{noformat}\n";
+    for (const char c : text) {
+        out += c;
+        if (c == '{') {
+            out += "\u2060";
+        }
+    }
+    return out + (text.ends_with('\n') ? "" : "\n") + "{noformat}\n";
 }
 
 std::string html_escaped(std::string_view text) {
@@ -132,7 +155,7 @@ std::string render_plain(const CaseDocument& document) {
             out << "*** " << block.text << " ***\n\n";
             break;
         case Kind::item:
-            out << block.label << ": " << block.text << "\n";
+            out << block.label << ": " << block.text << block.note << "\n";
             break;
         case Kind::list:
             out << block.label << ":\n";
@@ -170,7 +193,8 @@ std::string render_markdown(const CaseDocument& document) {
             out << "> **" << block.text << "**\n\n";
             break;
         case Kind::item:
-            out << "**" << block.label << ":** " << markdown_code_span(block.text) << "\n\n";
+            out << "**" << block.label << ":** " << markdown_code_span(block.text)
+                << markdown_escaped_line(block.note) << "\n\n";
             break;
         case Kind::list:
             out << "**" << block.label << ":**\n\n";
@@ -220,8 +244,12 @@ nlohmann::json render_adf(const CaseDocument& document) {
             content.push_back(adf_paragraph(nlohmann::json::array({adf_text(block.text, {"strong"})})));
             break;
         case Kind::item:
-            content.push_back(adf_paragraph(nlohmann::json::array(
-                {adf_text(block.label + ": ", {"strong"}), adf_text(block.text, {"code"})})));
+            content.push_back(adf_paragraph(
+                block.note.empty()
+                    ? nlohmann::json::array(
+                          {adf_text(block.label + ": ", {"strong"}), adf_text(block.text, {"code"})})
+                    : nlohmann::json::array({adf_text(block.label + ": ", {"strong"}),
+                                             adf_text(block.text, {"code"}), adf_text(block.note)})));
             break;
         case Kind::list:
             content.push_back(
@@ -258,7 +286,8 @@ std::string render_jira_wiki(const CaseDocument& document) {
             out << "*" << wiki_escaped(block.text) << "*\n\n";
             break;
         case Kind::item:
-            out << "*" << wiki_escaped(block.label) << ":* {{" << wiki_escaped(block.text) << "}}\n\n";
+            out << "*" << wiki_escaped(block.label) << ":* {{" << wiki_escaped(block.text) << "}}"
+                << wiki_escaped(block.note) << "\n\n";
             break;
         case Kind::list:
             out << "*" << wiki_escaped(block.label) << ":*\n";
@@ -268,11 +297,7 @@ std::string render_jira_wiki(const CaseDocument& document) {
             out << "\n";
             break;
         case Kind::quote:
-            out << "*" << wiki_escaped(block.label) << ":*\n{quote}\n";
-            for (const auto line : lines_of(block.text)) {
-                out << wiki_escaped(line) << "\n";
-            }
-            out << "{quote}\n\n";
+            out << "*" << wiki_escaped(block.label) << ":*\n" << wiki_noformat(block.text) << "\n";
             break;
         case Kind::section:
             out << "h3. " << wiki_escaped(block.label) << "\n\n";
@@ -302,7 +327,7 @@ std::string render_html(const CaseDocument& document) {
             break;
         case Kind::item:
             out << "<p><strong>" << html_escaped(block.label) << ":</strong> <code>"
-                << html_escaped(block.text) << "</code></p>\n";
+                << html_escaped(block.text) << "</code>" << html_escaped(block.note) << "</p>\n";
             break;
         case Kind::list:
             out << "<p><strong>" << html_escaped(block.label) << ":</strong></p>\n<ul>\n";

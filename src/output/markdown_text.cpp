@@ -41,6 +41,29 @@ bool starts_autolink(std::string_view line, std::size_t i) {
     return false;
 }
 
+// U+2060 WORD JOINER: invisible, and not a word character, so the reference syntax of GitHub and GitLab
+// (@user, #123, !7, ~label, %"milestone", $1, &1, GH-12) and GFM's e-mail autolinks, which match the text after
+// Markdown is parsed (where no backslash escape reaches), no longer match.
+constexpr std::string_view word_joiner = "\u2060";
+
+// A character that starts a mention or a reference in GitHub's or GitLab's text, followed by what a name,
+// number or quoted title starts with: a word joiner goes between them.
+bool starts_reference(std::string_view line, std::size_t i) {
+    if (std::string_view("@#!%~$&").find(line[i]) == std::string_view::npos || i + 1 == line.size()) {
+        return false;
+    }
+    const char next = line[i + 1];
+    return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9') ||
+           next == '_' || next == '"';
+}
+
+// "GH-12" (GitHub's own issue reference): a word joiner goes before the '-'.
+bool is_github_reference_dash(std::string_view line, std::size_t i) {
+    return line[i] == '-' && i >= 2 && (line[i - 2] == 'G' || line[i - 2] == 'g') &&
+           (line[i - 1] == 'H' || line[i - 1] == 'h') && i + 1 < line.size() && line[i + 1] >= '0' &&
+           line[i + 1] <= '9';
+}
+
 } // namespace
 
 std::string markdown_escaped_line(std::string_view line) {
@@ -57,7 +80,13 @@ std::string markdown_escaped_line(std::string_view line) {
             starts_autolink(line, i)) {
             out += '\\';
         }
+        if (is_github_reference_dash(line, i)) {
+            out += word_joiner;
+        }
         out += line[i];
+        if (starts_reference(line, i)) {
+            out += word_joiner;
+        }
     }
     // Trailing spaces would make a hard line break; as references they stay plain spaces.
     std::size_t trailing = 0;

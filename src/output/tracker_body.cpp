@@ -5,7 +5,9 @@
 #include "backup_request/output/payload.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <date/date.h>
 
@@ -31,7 +33,8 @@ CaseDocument with_deadline(CaseDocument document) {
     CaseBlock deadline;
     deadline.kind = CaseBlock::Kind::item;
     deadline.label = "Deadline (UTC)";
-    deadline.text = format_utc_time(document.deadline) + ", when " + document.deadline_meaning;
+    deadline.text = format_utc_time(document.deadline);
+    deadline.note = ", when " + document.deadline_meaning;
     document.blocks.insert(document.blocks.begin(), deadline);
     return document;
 }
@@ -163,6 +166,33 @@ BodyOrError servicenow_incident(const CaseDocument& document, const TrackerSetti
     return body;
 }
 
+// Textile: a <pre> block, whose content Redmine escapes itself (so no entity is written here) and in which it
+// links nothing; a word joiner after each '<' that could start a tag keeps "</pre>" in the text from ending
+// it. CommonMark: a fenced code block, its fence longer than any run of backticks inside.
+std::string redmine_literal(std::string_view text, std::string_view formatting) {
+    if (formatting == "common_mark") {
+        std::size_t longest = 0;
+        std::size_t run = 0;
+        for (const char c : text) {
+            run = c == '`' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+        return fence + "text\n" + std::string(text) + (text.ends_with('\n') ? "" : "\n") + fence + "\n";
+    }
+    std::string out = "<pre>\n";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+        if (text[i] == '<' &&
+            (std::isalpha(static_cast<unsigned char>(next)) != 0 ||
+             (next != '\0' && std::string_view("/!?").find(next) != std::string_view::npos))) {
+            out += "\u2060";
+        }
+    }
+    return out + (text.ends_with('\n') ? "" : "\n") + "</pre>\n";
+}
+
 BodyOrError redmine_issue(const CaseDocument& document, const TrackerSettings& settings) {
     if (settings.redmine_project.empty()) {
         return TrackerError{"--format redmine needs the Redmine project: give --redmine-project ID, or "
@@ -174,9 +204,9 @@ BodyOrError redmine_issue(const CaseDocument& document, const TrackerSettings& s
     set_if_given(issue, "tracker_id", settings.redmine_tracker);
     set_if_given(issue, "priority_id", settings.redmine_priority);
     issue["subject"] = cut_to_characters(document.summary, 255);
-    // Plain text: Redmine renders it with whatever formatter the server is set to, and plain text reads the
-    // same under each.
-    issue["description"] = render_plain(document);
+    // Redmine renders a description with the server's formatter, so the plain text goes into the block that
+    // formatter leaves literal.
+    issue["description"] = redmine_literal(render_plain(document), settings.redmine_text_formatting);
     issue["due_date"] = due_date(document.deadline);
     return ordered_json{{"issue", std::move(issue)}};
 }

@@ -23,13 +23,11 @@ bool is_bidi_control(char32_t cp) {
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-} // namespace
-
-std::string visible_text(std::string_view text) {
+std::string visible(std::string_view text, bool keep_tabs) {
     // Printable ASCII needs no change: most messages are that, copied at once up to the first other byte.
-    const auto* other = std::find_if(text.begin(), text.end(), [](char c) {
+    const auto* other = std::find_if(text.begin(), text.end(), [keep_tabs](char c) {
         const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte >= 0x7F;
+        return (byte < 0x20 && !(keep_tabs && byte == '\t')) || byte >= 0x7F;
     });
     std::size_t i = static_cast<std::size_t>(other - text.begin());
     if (i == text.size()) {
@@ -43,7 +41,7 @@ std::string visible_text(std::string_view text) {
         if (byte == '\n') {
             out += "\\n";
         } else if (byte == '\t') {
-            out += "\\t";
+            out += keep_tabs ? "\t" : "\\t";
         } else if (byte < 0x20 || byte == 0x7F) {
             out += escaped("\\x%02x", byte);
         } else if (byte < 0x80) {
@@ -70,6 +68,16 @@ std::string visible_text(std::string_view text) {
         ++i;
     }
     return out;
+}
+
+} // namespace
+
+std::string visible_text(std::string_view text) {
+    return visible(text, false);
+}
+
+std::string visible_text_keeping_tabs(std::string_view text) {
+    return visible(text, true);
 }
 
 } // namespace backup_request

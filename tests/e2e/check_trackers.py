@@ -83,8 +83,14 @@ def main(binary, adf_schema_path, github_schema_path):
         check(f"{kind} jira: structure", [n["type"] for n in jira["description"]["content"]][:2] == ["heading", "paragraph"])
 
         wiki = out("jira-server")["fields"]["description"]
-        check(f"{kind} jira-server: escaped", "\\*3,000\\*" in wiki and "\\{code\\}" in wiki and "\\|a\\|b\\|" in wiki
-              and "\\[x\\]" in wiki, wiki[:400])
+        # The justification in a {noformat} block, line for line as typed, with a word joiner after each '{' so
+        # that no "{noformat}" inside can end it; nothing else of the user's text outside it unescaped.
+        literal = HOSTILE.replace("{", "{\u2060")
+        check(f"{kind} jira-server: justification in noformat", "\n{noformat}\n" + literal + "\n{noformat}\n" in wiki,
+              wiki[:600])
+        outside = wiki.replace(literal, "")
+        check(f"{kind} jira-server: no unescaped markup outside noformat",
+              "h1." not in outside and "{code}" not in outside and "@here" not in outside, outside[:600])
 
         github = out("github")
         check(f"{kind} github: fields", set(github) == {"title", "body", "labels"}, list(github))

@@ -26,6 +26,7 @@ struct CaseBlock {
     std::string label;
     std::string text;                // item value, quote text, fact, banner
     std::vector<std::string> values; // list values
+    std::string note;                // the tool's own words after an item's value (", when ..."), not code
 };
 
 struct CaseDocument {

@@ -10,4 +10,8 @@ namespace backup_request {
 // flag can neither repaint a terminal nor fake a second diagnostic line.
 [[nodiscard]] std::string visible_text(std::string_view text);
 
+// The same, with tabs kept as tabs: for a case body, where a tab in a justification is the user's own layout
+// (a diagnostic escapes it, to stay one aligned line).
+[[nodiscard]] std::string visible_text_keeping_tabs(std::string_view text);
+
 } // namespace backup_request
