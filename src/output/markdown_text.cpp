@@ -42,8 +42,8 @@ bool starts_autolink(std::string_view line, std::size_t i) {
 }
 
 // U+2060 WORD JOINER: invisible, and not a word character, so the reference syntax of GitHub and GitLab
-// (@user, #123, !7, ~label, %"milestone", $1, &1, GH-12) and GFM's e-mail autolinks, which match the text after
-// Markdown is parsed (where no backslash escape reaches), no longer match.
+// (@user, #123, !7, ~label, %"milestone", $1, &1, GH-12) and GFM's e-mail autolinks, which match the text
+// after Markdown is parsed (where no backslash escape reaches), no longer match.
 constexpr std::string_view word_joiner = "\u2060";
 
 // A character that starts a mention or a reference in GitHub's or GitLab's text, followed by what a name,

@@ -29,7 +29,8 @@ struct TrackerSettings {
     std::vector<std::string> zendesk_tags;
     std::string servicenow_assignment_group, servicenow_caller, servicenow_urgency, servicenow_impact;
     std::string redmine_project, redmine_tracker, redmine_priority;
-    std::string redmine_text_formatting = "textile"; // the server's Setting.text_formatting: textile or common_mark
+    std::string redmine_text_formatting =
+        "textile"; // the server's Setting.text_formatting: textile or common_mark
 };
 
 struct TrackerError {

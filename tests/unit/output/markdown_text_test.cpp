@@ -16,8 +16,9 @@ TEST_CASE("a code span's fence is longer than any run of backticks inside, padde
 
 TEST_CASE("a line keeps its words and punctuation readable, and its markup inert") {
     CHECK(markdown_escaped_line("At 14:05, 1,200 rows; done.") == "At 14:05, 1,200 rows; done.");
-    CHECK(markdown_escaped_line("*a* _b_ `c` [d](e) <f> &amp; ~~g~~ | $h$ !") ==
-          "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\&\u2060amp; \\~\\~\u2060g\\~\\~ \\| \\$\u2060h\\$ \\!");
+    CHECK(
+        markdown_escaped_line("*a* _b_ `c` [d](e) <f> &amp; ~~g~~ | $h$ !") ==
+        "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\&\u2060amp; \\~\\~\u2060g\\~\\~ \\| \\$\u2060h\\$ \\!");
     CHECK(markdown_escaped_line("# h") == "\\# h");
     CHECK(markdown_escaped_line("- item") == "\\- item");
     CHECK(markdown_escaped_line("12. item") == "12\\. item");

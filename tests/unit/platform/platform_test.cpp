@@ -57,7 +57,8 @@ TEST_CASE("a file has one identity whatever name or descriptor reaches it") {
     CHECK(plain.error == 0);
 }
 
-TEST_CASE("a chain of symbolic links is followed to its end, relative to each link's folder", "[posix-only]") {
+TEST_CASE("a chain of symbolic links is followed to its end, relative to each link's folder",
+          "[posix-only]") {
 #ifndef _WIN32
     ScratchFolder folder;
     std::filesystem::create_directory(folder.path / "sub");
