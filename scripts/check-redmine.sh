@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BR=$(realpath "${1:-build/backup-request}")
 server_script=$(realpath scripts/redmine_server.rb)
+docs=$(realpath docs/ticketing.md)
 port=39311
 
 if ! dpkg-query -W -f='${Status}' redmine-sqlite 2>/dev/null | grep -q 'install ok installed'; then
@@ -150,4 +151,26 @@ for formatting in textile common_mark; do
   last_id=
 done
 set_formatting textile
+
+# The line docs/ticketing.md gives for Redmine, run as written (the project id and backup-request's path
+# put in): it must print the new issue's id.
+line=$(python3 -c '
+import re, sys
+for block in re.findall(r"```sh\n(.*?)```", open(sys.argv[1], encoding="utf-8").read(), re.S):
+    if "--format redmine" in block:
+        print(block.strip())' "$docs")
+"$BR" create --at now-2h -e acme-prd.outsystemsenterprise.com --reference INC-4713 \
+  -j 'A failed deployment at 14:05 UTC deleted 3,000 invoices; finance cannot close the month without them.' \
+  >draft.json
+documented=$(BACKUP_REQUEST_BINARY="$BR" REDMINE_URL="http://127.0.0.1:$port" REDMINE_API_KEY="$key" bash -c "
+  backup-request() { \"\$BACKUP_REQUEST_BINARY\" \"\$@\"; }
+  set -o pipefail
+  ${line//--redmine-project ops/--redmine-project backup-request-ci}")
+if [[ "$documented" =~ ^[0-9]+$ ]] &&
+  curl -sf -H "X-Redmine-API-Key: $key" "http://127.0.0.1:$port/issues/$documented.json" | jq -e '.issue.subject | test("INC-4713")' >/dev/null; then
+  echo "ok docs/ticketing.md: the documented Redmine line made issue #$documented"
+else
+  echo "FAIL docs/ticketing.md: the documented Redmine line printed '$documented'"
+  failed=1
+fi
 exit "$failed"

@@ -5,14 +5,20 @@ GitHub's body against the create-issue request schema of GitHub's own OpenAPI de
 the iCalendar file with the icalendar parser, the HTML for Zendesk with Python's HTML parser; titles within each
 tracker's limit and cut at a character boundary; hostile user text literal everywhere; a body too long refused.
 
-    check_trackers.py BINARY ADF_SCHEMA GITHUB_CREATE_ISSUE_SCHEMA
+    check_trackers.py BINARY ADF_SCHEMA GITHUB_CREATE_ISSUE_SCHEMA [--docs docs/ticketing.md]
+
+With --docs, also runs the `backup-request …` part of every curl line in docs/ticketing.md (with a valid
+draft.json) and checks each body as the trackers' own bodies are checked above.
 """
 import datetime
 import html.parser
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
+import tempfile
 
 import icalendar
 import jsonschema
@@ -57,7 +63,52 @@ def requests():
     return [(create, "2026-12-04T14:30:00Z"), (extend, "2026-11-25T09:00:00Z")]
 
 
-def main(binary, adf_schema_path, github_schema_path):
+# The fields each documented body must have, and the response field the page names.
+DOCUMENTED = {
+    "jira": lambda b: {"project", "summary", "issuetype", "description", "duedate"} <= set(b["fields"]),
+    "jira-server": lambda b: "{noformat}" in b["fields"]["description"],
+    "github": lambda b: {"title", "body"} <= set(b),
+    "gitlab": lambda b: {"title", "description", "due_date"} <= set(b),
+    "zendesk": lambda b: {"subject", "comment"} <= set(b["ticket"]),
+    "servicenow": lambda b: {"short_description", "description", "due_date"} <= set(b),
+    "redmine": lambda b: {"project_id", "subject", "description", "due_date"} <= set(b["issue"]),
+}
+
+
+def check_documented_lines(binary, docs, adf, github_validator):
+    text = open(docs, encoding="utf-8").read()
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+    commands = []
+    for block in blocks:
+        joined = block.replace("\\\n", " ")
+        for line in joined.split("\n"):
+            if line.startswith("backup-request "):
+                commands.append(line.split("|")[0].strip())
+    formats = [c.split("--format ")[1].split()[0] for c in commands]
+    check("docs: a line per tracker", sorted(formats) == sorted(DOCUMENTED), formats)
+    with tempfile.TemporaryDirectory() as folder:
+        draft = os.path.join(folder, "draft.json")
+        with open(draft, "w", encoding="utf-8") as f:
+            json.dump({"point_in_time": "2026-11-19T14:30:00Z", "environments": ["acme-prd.outsystemsenterprise.com"],
+                       "justification": HOSTILE, "reference": "INC-4711", "contact": "ops@acme.example"}, f)
+        for command, tracker in zip(commands, formats):
+            args = [draft if a == "draft.json" else a for a in shlex.split(command)[1:]]
+            result = run(binary, args)
+            try:
+                body = json.loads(result.stdout)
+            except ValueError:
+                check(f"docs {tracker}: JSON", False, result.stdout[:200])
+                continue
+            check(f"docs {tracker}: the body's fields", DOCUMENTED[tracker](body), body)
+            if tracker == "jira":
+                errors = list(adf.iter_errors(body["fields"]["description"]))
+                check("docs jira: ADF schema", not errors, "; ".join(e.message for e in errors[:3]))
+            if tracker == "github":
+                errors = list(github_validator.iter_errors(body))
+                check("docs github: GitHub's schema", not errors, "; ".join(e.message for e in errors[:3]))
+
+
+def main(binary, adf_schema_path, github_schema_path, docs=None):
     with open(adf_schema_path, encoding="utf-8") as f:
         adf = jsonschema.Draft4Validator(json.load(f))
     with open(github_schema_path, encoding="utf-8") as f:
@@ -145,6 +196,9 @@ def main(binary, adf_schema_path, github_schema_path):
     check("servicenow: a body too long is refused", b"more than the 4000" in long_body.stderr and not long_body.stdout,
           long_body.stderr)
 
+    if docs:
+        check_documented_lines(binary, docs, adf, github_validator)
+
     for failure in failures:
         print("FAIL " + failure)
     if not failures:
@@ -153,4 +207,4 @@ def main(binary, adf_schema_path, github_schema_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3]))
+    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[5] if sys.argv[4:5] == ["--docs"] else None))
