@@ -15,9 +15,13 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
     std::optional<std::string> text;
     if (!flag_value.empty()) {
         text = flag_value;
-    } else if (auto variable = context.environment.variable("BACKUP_REQUEST_NOW");
-               variable && !variable->empty()) {
+    } else if (auto variable = context.environment.variable("BACKUP_REQUEST_NOW")) {
         source = "BACKUP_REQUEST_NOW";
+        if (variable->find_first_not_of(" \t") == std::string::npos) {
+            // Set but empty is a mistake in a script (an unset variable expanded), not a wish for the clock.
+            return NowError{"BACKUP_REQUEST_NOW is set but empty: give a time like 2026-11-20T12:00:00Z, or "
+                            "unset it to use the clock"};
+        }
         text = std::move(variable);
     }
     if (!text) {
@@ -31,7 +35,7 @@ std::variant<ResolvedNow, NowError> resolve_now(const std::string& flag_value, C
     // Every time a request holds is within a year of now; these bounds keep all of them four-digit years.
     using namespace date::literals;
     constexpr auto earliest = date::sys_days{1971_y / date::January / 1};
-    constexpr auto latest = date::sys_days{9998_y / date::December / 31};
+    constexpr auto latest = date::sys_days{9999_y / date::January / 1};
     if (time.time < earliest || time.time >= latest) {
         return NowError{source + ": " + visible_text(*text) +
                         " is too far from today to judge a request against; give a time from 1971 to 9998"};

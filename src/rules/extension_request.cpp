@@ -118,6 +118,13 @@ ExtensionEvaluation evaluate_extension(const ExtensionInput& input, sys_seconds 
         check_expiry(end->expires_at, now, found);
     }
     const auto days = check_days(input.days, found);
+    if (end && days && end->expires_at > last_writable_time - std::chrono::hours{24} * *days) {
+        found.push_back(make_error("time-out-of-range", "access_expires_at",
+                                   "access extended by " + std::to_string(*days) + " days from " +
+                                       format_utc_time(end->expires_at) +
+                                       " would end after 9999-12-31T23:59:59Z, which no payload can hold: "
+                                       "give the real end of access"));
+    }
     RequestTexts texts =
         check_request_texts({input.justification,
                              input.contact,

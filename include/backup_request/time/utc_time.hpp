@@ -24,6 +24,10 @@ struct TimeParseError {
 
 using TimeParseResult = std::variant<ParsedTime, TimeParseError>;
 
+// The last second the payload's fixed form (four-digit years) can hold: 9999-12-31T23:59:59Z. Every time the
+// tool writes is at most this.
+inline constexpr sys_seconds last_writable_time{std::chrono::seconds{253402300799}};
+
 // The forms every time flag accepts, for messages and --help.
 inline constexpr std::string_view accepted_time_forms =
     "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20T09:30:00-05:00, 2026-11-20 14:30 UTC, now, now-90m "
