@@ -14,7 +14,8 @@ struct ConsoleSetup {
 };
 
 // Standard streams in binary mode (no CRLF translation, no Ctrl+Z end), the console's output code page UTF-8
-// and its virtual-terminal mode on where it can be turned on. Does nothing on POSIX.
+// and its virtual-terminal mode on where it can be turned on. On POSIX, SIGPIPE is ignored, so a reader that
+// went away is an EPIPE to report (exit 4), as on Windows.
 ConsoleSetup prepare_console();
 
 // The command-line arguments without the program name, in UTF-8 whatever the system's code page.
