@@ -129,14 +129,106 @@ void stream_lines(LineReader& input, std::size_t number, const DraftVisitor& vis
     }
 }
 
-// The first line did not parse alone: the input is one (multi-line) document, or NDJSON with a broken first
-// line. Up to 1 MiB is gathered to tell: one document that parses, or a broken one whose lines are not all
+// Where a JSON text's nesting stands after each line: brackets outside strings counted, so the end of a
+// pretty-printed document is the line that brings the depth back to zero.
+class NestingDepth {
+  public:
+    void feed(std::string_view line) {
+        for (const char c : line) {
+            if (in_string_) {
+                if (escaped_) {
+                    escaped_ = false;
+                } else if (c == '\\') {
+                    escaped_ = true;
+                } else if (c == '"') {
+                    in_string_ = false;
+                }
+            } else if (c == '"') {
+                in_string_ = true;
+            } else if (c == '{' || c == '[') {
+                ++depth_;
+            } else if (c == '}' || c == ']') {
+                --depth_;
+            }
+        }
+    }
+    [[nodiscard]] bool closed() const { return depth_ <= 0 && !in_string_; }
+    void reset() { *this = NestingDepth{}; }
+
+  private:
+    long depth_ = 0;
+    bool in_string_ = false;
+    bool escaped_ = false;
+};
+
+// One document of a sequence, or its error, at the line it starts on.
+void emit_document(const std::string& document, std::size_t first_line, const DraftVisitor& visit) {
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(document, &duplicates);
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        error->line += first_line - 1;
+    }
+    visit.each({first_line, std::move(parsed), std::move(duplicates)});
+}
+
+// After a first document that parsed: more documents, one after another (`cat drafts/*.json`), pretty or
+// compact; each ends on the line that closes its brackets and is judged at the line it starts on.
+void stream_documents(LineReader& input, std::size_t number, const DraftVisitor& visit) {
+    std::string line;
+    std::string document;
+    std::size_t first_line = 0;
+    bool too_long = false;
+    NestingDepth depth;
+    for (;;) {
+        const LineStatus status = input.read(line, max_draft_bytes);
+        if (status == LineStatus::end) {
+            break;
+        }
+        ++number;
+        if (first_line == 0) {
+            if (is_blank(line)) {
+                continue;
+            }
+            first_line = number;
+        }
+        depth.feed(line);
+        too_long = too_long || status == LineStatus::too_long ||
+                   document.size() + line.size() + (document.empty() ? 0 : 1) > max_draft_bytes;
+        if (!too_long) {
+            document += document.empty() ? "" : "\n";
+            document += line;
+        }
+        if (depth.closed()) {
+            if (too_long) {
+                visit.each({first_line, too_large(first_line), {}});
+            } else {
+                emit_document(document, first_line, visit);
+            }
+            document.clear();
+            first_line = 0;
+            too_long = false;
+            depth.reset();
+        }
+    }
+    if (first_line != 0) {
+        if (too_long) {
+            visit.each({first_line, too_large(first_line), {}});
+        } else {
+            emit_document(document, first_line, visit);
+        }
+    }
+}
+
+// The first line did not parse alone: the input is one (multi-line) document, several of them one after
+// another, or NDJSON with a broken first line. Up to 1 MiB is gathered to tell: one document that parses, or a broken one whose lines are not all
 // objects, is one draft; otherwise (and always past 1 MiB, which no single draft may be) the lines are NDJSON
 // after all.
 void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
                          const DraftVisitor& visit) {
     std::vector<std::string> lines;
     std::size_t size = first.size();
+    NestingDepth depth;
+    depth.feed(first);
     lines.push_back(std::move(first));
     bool every_line_an_object = starts_with_brace(lines.front());
     bool a_later_line_is_an_object = false;
@@ -173,6 +265,25 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         }
         size += line.size() + 1;
         lines.push_back(line);
+        const bool was_open = !depth.closed();
+        depth.feed(line);
+        // Tried once per closing bracket that ends a pretty-printed shape, so a broken input is never parsed
+        // again and again as it grows.
+        if (was_open && depth.closed() && !every_line_an_object && !a_later_line_is_an_object) {
+            // The lines so far may be a whole document with more to follow: judged now if they parse.
+            std::string document;
+            for (const auto& part : lines) {
+                document += part;
+                document += '\n';
+            }
+            std::vector<std::string> duplicates;
+            auto parsed = parse_json_text(document, &duplicates);
+            if (std::holds_alternative<nlohmann::json>(parsed)) {
+                visit.each({first_line, std::move(parsed), std::move(duplicates)});
+                stream_documents(input, first_line + lines.size() - 1, visit);
+                return;
+            }
+        }
     }
     std::string document;
     document.reserve(size);

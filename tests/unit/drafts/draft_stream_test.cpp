@@ -126,3 +126,13 @@ TEST_CASE("A line of exactly the limit passes with LF or CRLF; one byte more doe
     CHECK(documents(line(max_draft_bytes + 1) + "\r\n{}\r\n") == Lines{"1:error", "2:ok"});
     CHECK(documents(line(max_draft_bytes + 1)) == Lines{"1:error"});
 }
+
+TEST_CASE("Documents one after another, pretty or compact, each at the line it starts on") {
+    CHECK(documents("{\n  \"a\": 1\n}\n{\n  \"b\": 2\n}\n") == Lines{"1:ok", "4:ok"});
+    CHECK(documents("{\n  \"a\": \"}{\"\n}\n{\"b\": 2}\n\n{\n  \"c\": [1,\n 2]\n}") == Lines{"1:ok", "4:ok", "6:ok"});
+    // A broken second document: its error at its own line, and the third still read.
+    CHECK(documents("{\n  \"a\": 1\n}\n{\n  \"b\": \n}\n{\n  \"c\": 3\n}\n") == Lines{"1:ok", "6:error", "7:ok"});
+    // One pretty document alone is unchanged; NDJSON with a broken first line too.
+    CHECK(documents("{\n  \"a\": 1\n}\n") == Lines{"1:ok"});
+    CHECK(documents("{\"a\": }\n{\"b\": 1}\n") == Lines{"1:error", "2:ok"});
+}
