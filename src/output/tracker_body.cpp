@@ -3,6 +3,7 @@
 #include "backup_request/output/tracker_body.hpp"
 
 #include "backup_request/output/payload.hpp"
+#include "backup_request/text/grapheme_clusters.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
 #include <algorithm>
@@ -52,7 +53,7 @@ std::optional<TrackerError> too_long(std::string_view what, std::size_t length, 
 ordered_json jira_body(const CaseDocument& document, const TrackerSettings& settings, bool wiki) {
     ordered_json fields;
     fields["project"] = {{"key", settings.jira_project}};
-    fields["summary"] = cut_to_characters(document.summary, 255);
+    fields["summary"] = cut_to_characters(document.summary, 255, LengthUnit::utf16_units); // Java's length()
     fields["issuetype"] = {{"name", settings.jira_issue_type}};
     if (wiki) {
         fields["description"] = render_jira_wiki(document);
@@ -156,7 +157,7 @@ BodyOrError servicenow_incident(const CaseDocument& document, const TrackerSetti
         return *error;
     }
     ordered_json body;
-    body["short_description"] = cut_to_characters(document.summary, 160);
+    body["short_description"] = cut_to_characters(document.summary, 160, LengthUnit::utf16_units);
     body["description"] = text;
     body["due_date"] = date::format("%F %T", document.deadline);
     set_if_given(body, "urgency", settings.servicenow_urgency);
@@ -250,16 +251,44 @@ std::optional<Tracker> tracker_named(std::string_view name) {
     return std::nullopt;
 }
 
-std::string cut_to_characters(std::string_view text, std::size_t limit) {
-    if (count_code_points(text) <= limit) {
+namespace {
+
+// The escapes visible_text writes ("\x1b", "\u{202e}", "\n") are one character to a reader: never cut inside.
+std::size_t escape_length(std::string_view text, std::size_t offset) {
+    const std::string_view rest = text.substr(offset);
+    if (rest.size() >= 2 && rest[0] == '\\' && (rest[1] == 'n' || rest[1] == 't')) {
+        return 2;
+    }
+    if (rest.size() >= 4 && rest.starts_with("\\x")) {
+        return 4;
+    }
+    if (rest.starts_with("\\u{")) {
+        const auto close = rest.find('}');
+        return close != std::string_view::npos && close <= 10 ? close + 1 : 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string cut_to_characters(std::string_view text, std::size_t limit, LengthUnit unit) {
+    if (text_length(text, unit) <= limit) {
         return std::string(text);
     }
+    constexpr std::string_view ellipsis = "\u2026"; // one unit in both counts
     std::size_t offset = 0;
-    for (std::size_t kept = 0; kept + 1 < limit && offset < text.size(); ++kept) {
-        const auto sequence = utf8_sequence_at(text, offset);
-        offset += sequence.length == 0 ? 1 : sequence.length;
+    std::size_t used = 0;
+    while (offset < text.size()) {
+        const std::size_t escape = escape_length(text, offset);
+        const std::size_t end = escape != 0 ? offset + escape : next_grapheme_boundary(text, offset);
+        const std::size_t width = text_length(text.substr(offset, end - offset), unit);
+        if (used + width + 1 > limit) {
+            break;
+        }
+        used += width;
+        offset = end;
     }
-    return std::string(text.substr(0, offset)) + "\u2026";
+    return std::string(text.substr(0, offset)) + std::string(ellipsis);
 }
 
 std::variant<std::string, TrackerError> tracker_body(Tracker tracker, const CaseDocument& original,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "backup_request/output/case_document.hpp"
+#include "backup_request/text/grapheme_clusters.hpp"
 
 #include <optional>
 #include <string>
@@ -45,7 +46,9 @@ tracker_body(Tracker tracker, const CaseDocument& original, const TrackerSetting
 // An iCalendar (RFC 5545) file: the deadline as an event, with a reminder a day ahead; `now` stamps it.
 [[nodiscard]] std::string deadline_calendar(const CaseDocument& document, sys_seconds now);
 
-// `text` cut to at most `limit` code points at a character boundary, with "…" when cut.
-[[nodiscard]] std::string cut_to_characters(std::string_view text, std::size_t limit);
+// `text` cut to at most `limit` units (the tracker's way of counting) at a boundary a reader sees between two
+// characters (a grapheme cluster, or one of visible_text's escapes), with "…" when cut.
+[[nodiscard]] std::string cut_to_characters(std::string_view text, std::size_t limit,
+                                            LengthUnit unit = LengthUnit::code_points);
 
 } // namespace backup_request
