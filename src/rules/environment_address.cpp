@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace backup_request {
@@ -156,6 +157,14 @@ EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
         return long_list ? !seen.insert(host).second
                          : std::find(check.hosts.begin(), check.hosts.end(), host) != check.hosts.end();
     };
+    // One warning per repeated host, with a count: 100,000 copies of one address are one line, not 99,999.
+    struct Repeated {
+        std::string host;
+        std::size_t first_repeat; // index of its second occurrence, where the warning points
+        std::size_t times;
+    };
+    std::vector<Repeated> repeated;
+    std::unordered_map<std::string, std::size_t> repeated_index;
     for (std::size_t i = 0; i < addresses.size(); ++i) {
         const auto field = [i] { return "environments[" + std::to_string(i) + "]"; }; // for messages only
         auto result = normalize_environment_address(addresses[i]);
@@ -166,11 +175,22 @@ EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
         }
         auto& host = std::get<std::string>(result);
         if (seen_before(host)) {
-            check.diagnostics.push_back(
-                make_warning("env-duplicate", field(), host + " is given more than once; it is kept once"));
+            const auto [at, first] = repeated_index.try_emplace(host, repeated.size());
+            if (first) {
+                repeated.push_back({host, i, 2});
+            } else {
+                ++repeated[at->second].times;
+            }
             continue;
         }
         check.hosts.push_back(std::move(host));
+    }
+    for (const auto& repeat : repeated) {
+        check.diagnostics.push_back(make_warning(
+            "env-duplicate", "environments[" + std::to_string(repeat.first_repeat) + "]",
+            repeat.host + " is given " +
+                (repeat.times == 2 ? std::string("twice") : std::to_string(repeat.times) + " times") +
+                "; it is kept once"));
     }
     // Counted after duplicates are dropped: the limit is on distinct environments, and every other problem
     // above is still reported.

@@ -80,7 +80,19 @@ TEST_CASE("The list: at least one, duplicates kept once with a warning, errors a
         CHECK(check.diagnostics[0].severity == Severity::error);
         CHECK(check.diagnostics[1] ==
               make_warning("env-duplicate", "environments[2]",
-                           "acme.example.com is given more than once; it is kept once"));
+                           "acme.example.com is given twice; it is kept once"));
+    }
+    SECTION("a host given 100,000 times is one warning with its count") {
+        std::vector<std::string> same(100000, "a.co");
+        same.emplace_back("b.co");
+        same.emplace_back("B.co");
+        const auto check = check_environments(same);
+        CHECK(check.hosts == std::vector<std::string>{"a.co", "b.co"});
+        REQUIRE(check.diagnostics.size() == 2);
+        CHECK(check.diagnostics[0] ==
+              make_warning("env-duplicate", "environments[1]", "a.co is given 100000 times; it is kept once"));
+        CHECK(check.diagnostics[1] ==
+              make_warning("env-duplicate", "environments[100001]", "b.co is given twice; it is kept once"));
     }
     SECTION("more than 50") {
         std::vector<std::string> many;
