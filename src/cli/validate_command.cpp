@@ -143,8 +143,10 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         DraftResult result{source, document.line, {}, false};
         if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
             result.diagnostics.push_back(
-                make_error("json-invalid", "",
-                           "not JSON (column " + std::to_string(error->column) + "): " + error->message));
+                error->code == "json-invalid"
+                    ? make_error(error->code, "",
+                                 "not JSON (column " + std::to_string(error->column) + "): " + error->message)
+                    : make_error(error->code, "", error->message));
             result.line = error->line;
             result.input_failure = true;
         } else {

@@ -24,6 +24,9 @@ class LineReader {
 
     LineStatus read(std::string& line, std::size_t limit) {
         line.clear();
+        if (stopped_) {
+            return LineStatus::end;
+        }
         bool too_long = false;
         bool any = false;
         for (;;) {
@@ -39,6 +42,11 @@ class LineReader {
             const std::size_t room = limit + 1 > line.size() ? limit + 1 - line.size() : 0;
             line.append(start, std::min(length, room));
             too_long = too_long || length > room;
+            if (too_long) {
+                // Past the limit the input ends here: the rest of an endless line (/dev/zero) is never read.
+                stopped_ = true;
+                break;
+            }
             pos_ += length;
             if (newline != nullptr) {
                 ++pos_;
@@ -55,6 +63,7 @@ class LineReader {
         too_long = too_long || line.size() > limit;
         if (too_long) {
             line.resize(std::min(line.size(), limit));
+            stopped_ = true;
         }
         return too_long ? LineStatus::too_long : LineStatus::ok;
     }
@@ -83,6 +92,7 @@ class LineReader {
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
     std::optional<std::string> failure_;
+    bool stopped_ = false;
 };
 
 bool is_blank(const std::string& line) {
@@ -91,7 +101,8 @@ bool is_blank(const std::string& line) {
 
 JsonError too_large(std::size_t line) {
     return JsonError{line, 1,
-                     "larger than 1 MiB, the limit for a draft; split it up or shorten the justification"};
+                     "larger than 1 MiB, the limit for a draft; split it up or shorten the justification",
+                     "draft-too-large"};
 }
 
 bool starts_with_brace(const std::string& line) {
@@ -318,6 +329,10 @@ void read_documents(LineReader& input, const DraftVisitor& visit) {
             emit_line(line, number, status, visit);
             stream_lines(input, number, visit);
             return;
+        }
+        // Editors on Windows start UTF-8 files with a byte order mark; it is not part of any draft.
+        if (number == 1 && line.starts_with("\xEF\xBB\xBF")) {
+            line.erase(0, 3);
         }
         if (is_blank(line)) {
             continue;

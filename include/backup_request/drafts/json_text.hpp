@@ -16,6 +16,7 @@ struct JsonError {
     std::size_t line = 1;   // 1-based, within the text given
     std::size_t column = 1; // 1-based, in bytes
     std::string message;    // "syntax error: expected ',' or '}' after an object member"
+    std::string code = "json-invalid"; // or "draft-too-large": larger than the limit, never parsed
 };
 
 using JsonParseResult = std::variant<nlohmann::json, JsonError>;

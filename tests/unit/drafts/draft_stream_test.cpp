@@ -78,16 +78,23 @@ TEST_CASE("Empty input yields no documents") {
     CHECK(documents("\n \n\t\n").empty());
 }
 
-TEST_CASE("A line over 1 MiB is reported and skipped, and the stream goes on") {
+TEST_CASE("A line over 1 MiB is draft-too-large, and the input ends there (an endless line is never read)") {
     const std::string huge = "{\"justification\":\"" + std::string(max_draft_bytes, 'x') + "\"}";
     const auto found = documents("{\"a\":1}\n" + huge + "\n{\"c\":3}\n");
-    CHECK(found == Lines{"1:ok", "2:error", "3:ok"});
+    CHECK(found == Lines{"1:ok", "2:error"});
     std::istringstream in(huge);
     (void)read_draft_documents(in, [](DraftDocument&& d) {
         REQUIRE(std::holds_alternative<JsonError>(d.parsed));
+        CHECK(std::get<JsonError>(d.parsed).code == "draft-too-large");
         CHECK(std::get<JsonError>(d.parsed).message ==
               "larger than 1 MiB, the limit for a draft; split it up or shorten the justification");
     });
+}
+
+TEST_CASE("A byte order mark alone is no draft at all") {
+    CHECK(documents("\xEF\xBB\xBF").empty());
+    CHECK(documents("\xEF\xBB\xBF\r\n").empty());
+    CHECK(documents("\xEF\xBB\xBF{\"a\":1}\n") == Lines{"1:ok"});
 }
 
 TEST_CASE("A read error ends the input after the documents read before it, with the reason") {
@@ -123,7 +130,7 @@ TEST_CASE("A line of exactly the limit passes with LF or CRLF; one byte more doe
     CHECK(documents(line(max_draft_bytes) + "\n") == Lines{"1:ok"});
     CHECK(documents(line(max_draft_bytes) + "\r\n") == Lines{"1:ok"});
     CHECK(documents(line(max_draft_bytes) + "\r\n{}\r\n") == Lines{"1:ok", "2:ok"});
-    CHECK(documents(line(max_draft_bytes + 1) + "\r\n{}\r\n") == Lines{"1:error", "2:ok"});
+    CHECK(documents(line(max_draft_bytes + 1) + "\r\n{}\r\n") == Lines{"1:error"});
     CHECK(documents(line(max_draft_bytes + 1)) == Lines{"1:error"});
 }
 
