@@ -1,4 +1,5 @@
-// A deliberately plain e-mail check: one @, a local part without spaces, a dotted domain of host-name labels.
+// An e-mail check by the rules a mail server applies: a dot-atom local part of at most 64 characters (RFC
+// 5322, 5321), one @, a dotted domain of host-name labels, at most 254 characters in all.
 #include "backup_request/rules/contact_address.hpp"
 
 #include "backup_request/text/ascii_text.hpp"
@@ -9,38 +10,82 @@
 
 namespace backup_request {
 
+namespace {
+
+// RFC 5322's atext: the characters of an unquoted local part besides the dots between them.
+bool is_atext(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+           std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// A dot-atom: atext runs joined by single dots, none at either end.
+bool is_dot_atom(std::string_view text) {
+    if (text.empty() || text.front() == '.' || text.back() == '.' ||
+        text.find("..") != std::string_view::npos) {
+        return false;
+    }
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == '.' || is_atext(c); });
+}
+
+// Host-name labels of 1 to 63 letters, digits and inner hyphens, at least two of them.
+bool is_domain(std::string_view domain) {
+    if (domain.find('.') == std::string_view::npos) {
+        return false;
+    }
+    std::size_t start = 0;
+    while (start <= domain.size()) {
+        const std::size_t dot = std::min(domain.find('.', start), domain.size());
+        const std::string_view label = domain.substr(start, dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-' ||
+            !std::all_of(label.begin(), label.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
+            })) {
+            return false;
+        }
+        start = dot + 1;
+    }
+    return true;
+}
+
+// The limits of RFC 5321 (4.5.3.1): a local part of 64 octets, a path of 256 (an address of 254).
+constexpr std::size_t max_local_part = 64;
+constexpr std::size_t max_address = 254;
+
+} // namespace
+
 std::optional<Diagnostic> check_contact(std::string_view text) {
-    const auto invalid = [&] {
+    const auto invalid = [&](const std::string& why) {
+        const bool unprintable = find_invalid_utf8(text) || find_control_character(text);
+        const std::string shown = unprintable        ? std::string("(unprintable)")
+                                  : text.size() > 80 ? std::string(text.substr(0, 60)) + "..."
+                                                     : std::string(text);
         return make_error("contact-invalid", "contact",
-                          "the contact must be an e-mail address like ops@acme.example, not '" +
-                              (find_invalid_utf8(text) || find_control_character(text)
-                                   ? std::string("(unprintable)")
-                                   : std::string(text)) +
-                              "'");
+                          "the contact must be an e-mail address like ops@acme.example, not '" + shown + "'" +
+                              (why.empty() ? "" : ": " + why));
     };
-    const std::size_t at = text.find('@');
-    if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
-        return invalid();
+    const std::size_t at = text.rfind('@');
+    if (at == std::string_view::npos || at == 0) {
+        return invalid("");
     }
     const std::string_view local = text.substr(0, at);
     const std::string_view domain = text.substr(at + 1);
-    const auto printable = [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u > 0x20 && u < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != ',' && c != ';' &&
-               c != '"';
-    };
-    if (!std::all_of(local.begin(), local.end(), printable)) {
-        return invalid();
+    if (local.size() > max_local_part) {
+        return invalid("the part before the @ has " + std::to_string(local.size()) + " characters, at most " +
+                       std::to_string(max_local_part) + " are allowed");
     }
-    const std::size_t dot = domain.rfind('.');
-    if (domain.empty() || dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size() ||
-        domain.find("..") != std::string_view::npos || domain.front() == '-' || domain.back() == '-') {
-        return invalid();
+    if (text.size() > max_address) {
+        return invalid("it has " + std::to_string(text.size()) + " characters, at most " +
+                       std::to_string(max_address) + " are allowed");
     }
-    if (!std::all_of(domain.begin(), domain.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.';
-        })) {
-        return invalid();
+    if (!is_dot_atom(local)) {
+        return invalid(local.find('@') != std::string_view::npos ? "it holds more than one @"
+                       : local.front() == '.' || local.back() == '.' ||
+                               local.find("..") != std::string_view::npos
+                           ? "a dot cannot start or end the part before the @, or follow another dot"
+                           : "the part before the @ holds a character an address cannot have unquoted");
+    }
+    if (!is_domain(domain)) {
+        return invalid("");
     }
     return std::nullopt;
 }
