@@ -143,15 +143,21 @@ struct KeyBefore {
 };
 KeyBefore key_before(std::string_view low, std::size_t op) {
     std::size_t end = op;
-    while (end > 0 && low[end - 1] == ' ') {
+    while (end > 0 && (low[end - 1] == ' ' || low[end - 1] == '\t')) {
         --end;
     }
-    if (end > 0 && (low[end - 1] == '"' || low[end - 1] == '\'')) {
+    const char quote = end > 0 && (low[end - 1] == '"' || low[end - 1] == '\'') ? low[end - 1] : '\0';
+    if (quote != '\0') {
         --end;
     }
     std::size_t start = end;
     while (start > 0 && is_identifier_char(low[start - 1])) {
         --start;
+    }
+    // A quoted key is the whole quoted text: in "click here to reset your password":http://… (a Textile
+    // link) the quotes hold prose, not a key.
+    if (quote != '\0' && (start == 0 || low[start - 1] != quote)) {
+        return {{}, end};
     }
     return {low.substr(start, end - start), end};
 }
@@ -216,7 +222,7 @@ bool has_assignment(std::string_view low) {
         if (!op || key.key.empty() || !is_secret_key(key.key)) {
             continue;
         }
-        const bool space_before = key.end != i && low[i - 1] == ' ';
+        const bool space_before = key.end != i && (low[i - 1] == ' ' || low[i - 1] == '\t');
         std::size_t value_start = op->value_start;
         while (value_start < low.size() && (low[value_start] == ' ' || low[value_start] == '\t')) {
             ++value_start;

@@ -35,6 +35,9 @@ TEST_CASE("Prose about credentials is not a credential") {
 TEST_CASE("True positives: the forms people paste") {
     const std::vector<std::string> found = {
         "set DB_PASSWORD=Tr0ub4dor&3 on the app server",
+        "password\t=\thunter2hunter2",
+        "password\t= hunter2hunter2",
+        "PASSWORD = \"hunter2hunter2\"",
         "export PGPASSWORD=s3cr3t-pg",
         "MYSQL_PWD=hunter22 mysql -u root",
         R"({"user": "sa", "password": "Winter2026"})",
@@ -75,6 +78,8 @@ TEST_CASE("True positives: the forms people paste") {
 TEST_CASE("False positives: honest text that only talks about credentials passes") {
     const std::vector<std::string> passed = {
         "password=<redacted>",
+        "\"click here to reset your password\":http://acme.example/reset (a Textile link)",
+        "'forgot your password':https://acme.example/forgot",
         "password=***",
         "password=${DB_PASSWORD}",
         "pwd=/srv/app",
