@@ -293,7 +293,11 @@ std::string cut_to_characters(std::string_view text, std::size_t limit, LengthUn
 
 std::variant<std::string, TrackerError> tracker_body(Tracker tracker, const CaseDocument& original,
                                                      const TrackerSettings& settings, bool compact) {
-    auto body = body_for(tracker, with_deadline(original), settings);
+    auto checked = checked_tracker_settings(tracker, settings);
+    if (auto* error = std::get_if<TrackerError>(&checked)) {
+        return std::move(*error);
+    }
+    auto body = body_for(tracker, with_deadline(original), std::get<TrackerSettings>(checked));
     if (auto* error = std::get_if<TrackerError>(&body)) {
         return std::move(*error);
     }

@@ -39,6 +39,12 @@ struct TrackerError {
     bool missing_setting = false; // a setting the tracker requires was not given (a usage error)
 };
 
+// `settings` as `tracker` takes them: values and list items trimmed, GitHub logins without a leading '@', and
+// what the tracker would refuse (a blank value, a Jira label or Zendesk tag with a space, a GitHub login it
+// cannot have, a Redmine id that is not a number) a TrackerError naming the flag (a usage error).
+[[nodiscard]] std::variant<TrackerSettings, TrackerError> checked_tracker_settings(Tracker tracker,
+                                                                                   TrackerSettings settings);
+
 // The request body for `tracker`'s create-issue API, as compact or indented JSON with a final newline.
 [[nodiscard]] std::variant<std::string, TrackerError>
 tracker_body(Tracker tracker, const CaseDocument& original, const TrackerSettings& settings, bool compact);
