@@ -23,6 +23,9 @@ struct Command {
     std::function<CLI::App*(CLI::App& app)> add;
     // Runs it, once parsed: `app` is the whole tree (the man page and completions describe it).
     std::function<CommandResult(const CLI::App& app, const CLI::App& command, CommandContext& context)> run;
+    // Whether the config file applies: not for commands that print fixed text (schema, completion, manual),
+    // which then work whatever the file is (a FIFO, a link to /dev/zero, broken TOML).
+    bool reads_config = true;
 };
 
 // Every command, in the order --help lists them.

@@ -345,7 +345,8 @@ Command completion_command() {
     return Command{"completion", [options](CLI::App& app) { return add_completion_command(app, *options); },
                    [options](const CLI::App& app, const CLI::App& /*command*/, CommandContext& context) {
                        return run_completion(app, *options, context);
-                   }};
+                   },
+                   false};
 }
 
 CommandResult run_completion(const CLI::App& app, const CompletionOptions& options, CommandContext& context) {

@@ -110,7 +110,8 @@ Command manual_command() {
     return Command{"manual", [](CLI::App& app) { return add_manual_command(app); },
                    [](const CLI::App& app, const CLI::App& /*command*/, CommandContext& context) {
                        return run_manual(app, context);
-                   }};
+                   },
+                   false};
 }
 
 CommandResult run_manual(const CLI::App& app, CommandContext& context) {

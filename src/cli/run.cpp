@@ -58,10 +58,21 @@ struct LoadedConfig {
 // The config file is read and checked here, once and under its size limit, so that an error can name its
 // line; CLI11 gets its values without opening it again. --help and --version work whatever it holds.
 OrFailure<LoadedConfig> load_config(const std::vector<std::string>& args, const Environment& environment,
-                                    const CLI::App& app) {
+                                    const CLI::App& app, const std::vector<Command>& commands) {
     const bool help_or_version = std::any_of(args.begin(), args.end(), [](const std::string& arg) {
         return arg == "--help" || arg == "-h" || arg == "--version";
     });
+    // The command is the first argument that names one; a command that prints fixed text reads no config.
+    for (const auto& arg : args) {
+        const auto command = std::find_if(commands.begin(), commands.end(),
+                                          [&](const Command& candidate) { return candidate.name == arg; });
+        if (command != commands.end()) {
+            if (!command->reads_config) {
+                return LoadedConfig{};
+            }
+            break;
+        }
+    }
     auto choice = choose_config(args, environment);
     if (const auto* error = std::get_if<ConfigChoiceError>(&choice)) {
         return usage_failure("", error->message);
@@ -140,7 +151,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         command_apps.push_back(command.add(app));
     }
 
-    auto loaded = load_config(args, environment, app);
+    auto loaded = load_config(args, environment, app, commands);
     if (auto* failed = std::get_if<CommandFailure>(&loaded)) {
         return report(std::move(*failed), err);
     }

@@ -27,7 +27,8 @@ Command schema_command() {
     return Command{"schema", [options](CLI::App& app) { return add_schema_command(app, *options); },
                    [options](const CLI::App& /*app*/, const CLI::App& /*command*/, CommandContext& context) {
                        return run_schema(*options, context);
-                   }};
+                   },
+                   false};
 }
 
 CommandResult run_schema(const SchemaOptions& options, CommandContext& context) {
