@@ -37,8 +37,8 @@ std::string progress_text(const ProgressCounts& counts, std::chrono::duration<do
     return text;
 }
 
-ProgressLine::ProgressLine(std::ostream& err, ProgressStyle style, Clock clock)
-    : err_(err), style_(style), clock_(std::move(clock)) {
+ProgressLine::ProgressLine(std::ostream& err, ProgressStyle style, Clock clock, std::size_t columns)
+    : err_(err), style_(style), clock_(std::move(clock)), columns_(columns) {
     if (style_ != ProgressStyle::off) {
         start_ = clock_();
         last_draw_ = start_;
@@ -63,7 +63,10 @@ void ProgressLine::update(std::size_t drafts, std::size_t invalid) {
     if (size_) {
         counts.bytes_read = std::min(position_(), *size_);
     }
-    const std::string text = progress_text(counts, now - start_);
+    std::string text = progress_text(counts, now - start_);
+    if (columns_ > 1 && text.size() > columns_ - 1) {
+        text.resize(columns_ - 1); // ASCII only: digits, letters and punctuation
+    }
     if (style_ == ProgressStyle::ansi) {
         err_ << "\r\x1b[2K" << text;
     } else {

@@ -35,7 +35,10 @@ class ProgressLine {
   public:
     using Clock = std::function<std::chrono::steady_clock::time_point()>;
 
-    ProgressLine(std::ostream& err, ProgressStyle style, Clock clock = std::chrono::steady_clock::now);
+    // `columns`: the terminal's width; the line is cut to one less, so it never wraps (a wrapped line cannot
+    // be taken back with "\r"). 0 when unknown: not cut.
+    ProgressLine(std::ostream& err, ProgressStyle style, Clock clock = std::chrono::steady_clock::now,
+                 std::size_t columns = 0);
 
     // The input being read now: its size when it is a regular file, and how to ask how far reading got.
     void start_input(std::optional<std::uint64_t> size, std::function<std::uint64_t()> position);
@@ -57,6 +60,7 @@ class ProgressLine {
     std::chrono::steady_clock::time_point last_draw_;
     std::size_t calls_ = 0;
     std::size_t width_ = 0; // of the line on screen, 0 when none is
+    std::size_t columns_ = 0;
     std::optional<std::uint64_t> size_;
     std::function<std::uint64_t()> position_;
 };

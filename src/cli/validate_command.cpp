@@ -36,7 +36,9 @@ Exit codes: 0 every draft valid, 1 a draft breaks a rule, 2 usage, 3 a path cann
 class ResultSink {
   public:
     ResultSink(const ValidateOptions& options, CommandContext& context)
-        : options_(options), context_(context), progress_(context.err, progress_style(options, context)) {
+        : options_(options), context_(context),
+          progress_(context.err, progress_style(options, context), std::chrono::steady_clock::now,
+                    context.environment.stderr_columns) {
         if (options.format == "json") {
             json_.emplace(context.out);
         }

@@ -4,12 +4,15 @@ prompt, declining, end of input, --no-input, and colour decisions for `window`.
 
     terminal_test.py BINARY
 """
+import fcntl
 import json
 import os
 import pty
 import select
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 NOW = "2026-11-20T12:00:00Z"
@@ -23,8 +26,11 @@ failures = []
 class Terminal:
     """The binary with stdin and stderr on a pty (stdout a pipe, as when piping the payload on)."""
 
-    def __init__(self, binary, args, env_extra=None, stdout_on_tty=False, stdin_pipe=False, stderr_pipe=False):
+    def __init__(self, binary, args, env_extra=None, stdout_on_tty=False, stdin_pipe=False, stderr_pipe=False,
+                 columns=None):
         self.master, slave = pty.openpty()
+        if columns:  # the terminal's window size, as a narrow terminal window has it
+            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKUP_REQUEST_") and k != "NO_COLOR"}
         env.update({"BACKUP_REQUEST_NOW": NOW, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8"})
         env.update(env_extra or {})
@@ -185,11 +191,12 @@ def draft_line(i):
                        "justification": " ".join(REASON)})
 
 
-def slow_batch(binary, args, env_extra=None, stderr_pipe=False, last="800 drafts checked: 784 valid, 16 invalid"):
+def slow_batch(binary, args, env_extra=None, stderr_pipe=False, last="800 drafts checked: 784 valid, 16 invalid",
+               columns=None):
     """validate reading drafts from a pipe that delivers them over about two seconds, as a slow generator
     would, with stderr at the terminal (or, with stderr_pipe, not)."""
     t = Terminal(binary, ["validate", "--now", NOW] + args + ["-"], env_extra=env_extra, stdin_pipe=True,
-                 stderr_pipe=stderr_pipe)
+                 stderr_pipe=stderr_pipe, columns=columns)
     for burst in range(4):
         t.proc.stdin.write("".join(draft_line(burst * 200 + i) + "\n" for i in range(200)).encode())
         t.proc.stdin.flush()
@@ -217,6 +224,10 @@ def progress(binary):
           any(line.startswith("\x1b[2K<stdin>:") for line in errors), repr(errors[:3]))
     check("progress: cleared before the summary", "\r\x1b[2K800 drafts checked: 784 valid" in seen,
           repr(seen[-300:]))
+    # A 30-column terminal: every progress line drawn fits in 29 columns, so "\r" can take it back.
+    seen, _ = slow_batch(binary, [], columns=30)
+    drawn = [part.split("\x1b[2K")[-1] for part in seen.replace("\r\n", "\n").split("\r") if "drafts checked (" in part]
+    check("progress on 30 columns: cut to 29", drawn and all(len(line) <= 29 for line in drawn), repr(drawn[:3]))
     seen, _ = slow_batch(binary, [], env_extra={"NO_COLOR": "1"})
     check("progress with NO_COLOR: plain", "\x1b[" not in seen and "drafts checked (" in seen, repr(seen[-300:]))
     seen, _ = slow_batch(binary, [], env_extra={"TERM": "dumb"})

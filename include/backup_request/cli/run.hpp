@@ -23,6 +23,7 @@ struct Environment {
     bool stderr_is_terminal = false;
     // A Windows console set to UTF-8 with ANSI sequences on; POSIX says it through the locale variables.
     bool utf8_colour_console = false;
+    std::size_t stderr_columns = 0; // the terminal's width on stderr; 0 when unknown
 };
 
 // `args` without the program name. Returns the exit code (see exit_code.hpp).

@@ -42,6 +42,9 @@ struct OpenedFile {
 // Whether fd is a terminal (a console on Windows; the NUL device is not one).
 [[nodiscard]] bool is_terminal(int fd);
 
+// The width in columns of the terminal (or console) on `fd`; 0 when it is none or does not say.
+[[nodiscard]] std::size_t terminal_columns(int fd);
+
 // Whether fd was closed when the process started; then the null device is opened on it, so that a file opened
 // later cannot take its number and become "stdout".
 [[nodiscard]] bool reserve_if_closed(int fd);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace backup_request::platform {
@@ -44,6 +45,11 @@ OpenedFile open_for_reading(const std::string& path) {
 OpenedFile open_for_appending(const std::string& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
     return fd < 0 ? OpenedFile{-1, errno} : OpenedFile{fd, 0};
+}
+
+std::size_t terminal_columns(int fd) {
+    winsize size{};
+    return ::ioctl(fd, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
 }
 
 bool is_terminal(int fd) {

@@ -113,6 +113,15 @@ bool is_terminal(int fd) {
     return is_console(fd);
 }
 
+std::size_t terminal_columns(int fd) {
+    CONSOLE_SCREEN_BUFFER_INFO info{};
+    const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(fd)); // NOLINT(performance-no-int-to-ptr)
+    if (handle == INVALID_HANDLE_VALUE || GetConsoleScreenBufferInfo(handle, &info) == 0) {
+        return 0;
+    }
+    return static_cast<std::size_t>(info.srWindow.Right - info.srWindow.Left + 1);
+}
+
 bool reserve_if_closed(int fd) {
     if (_get_osfhandle(fd) != -1) {
         return false;

@@ -57,6 +57,20 @@ TEST_CASE("The line shows only after a second, then at most ten times a second, 
     CHECK(err.str().ends_with("3 invalid\r\x1b[2K"));
 }
 
+TEST_CASE("On a narrow terminal the line is cut to one column less than its width, so it never wraps") {
+    FakeClock clock;
+    std::ostringstream err;
+    ProgressLine line(err, ProgressStyle::plain, clock.reader(), 30);
+    std::size_t drafts = 0;
+    feed(line, drafts, 640);
+    clock.now += 1500ms;
+    feed(line, drafts, 64, 3);
+    CHECK(err.str() == "\r704 drafts checked (469/s), 3");
+    CHECK(err.str().size() == 1 + 29);
+    line.clear();
+    CHECK(err.str().ends_with("\r" + std::string(29, ' ') + "\r"));
+}
+
 TEST_CASE("The plain line uses carriage returns and spaces only") {
     FakeClock clock;
     std::ostringstream err;
