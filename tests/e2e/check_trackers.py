@@ -75,6 +75,13 @@ DOCUMENTED = {
 }
 
 
+def adf_texts(node):
+    if isinstance(node, dict):
+        yield from ([node["text"]] if node.get("type") == "text" else [])
+        for child in node.get("content", []):
+            yield from adf_texts(child)
+
+
 def check_documented_lines(binary, docs, adf, github_validator):
     text = open(docs, encoding="utf-8").read()
     blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
@@ -182,6 +189,25 @@ def main(binary, adf_schema_path, github_schema_path, docs=None):
         check(f"{kind} ics: a reminder a day ahead", len(alarms) == 1
               and alarms[0].decoded("TRIGGER") == -datetime.timedelta(days=1))
         check(f"{kind} ics: the text survives", "<script>alert(1)</script>" in str(events[0].get("DESCRIPTION")))
+
+    # A tab in the justification stays a tab in every body: never the two characters "\t".
+    tabbed = "Reconciling the 1,200 orders:\tstep one\tstep two; finance needs the restored tables today."
+    base = ["create", "--at", "now-1h", "-e", "acme-prd.outsystemsenterprise.com", "-j", tabbed]
+    texts = {
+        "text": lambda out: out, "markdown": lambda out: out, "ics": lambda out: out.replace("\r\n ", ""),
+        "jira": lambda out: json.dumps(json.loads(out)["fields"]["description"], ensure_ascii=False),
+        "jira-server": lambda out: json.loads(out)["fields"]["description"],
+        "github": lambda out: json.loads(out)["body"], "gitlab": lambda out: json.loads(out)["description"],
+        "zendesk": lambda out: json.loads(out)["ticket"]["comment"]["html_body"],
+        "servicenow": lambda out: json.loads(out)["description"],
+        "redmine": lambda out: json.loads(out)["issue"]["description"],
+    }
+    for fmt, text_of in texts.items():
+        out = run(binary, base + ["--format", fmt] + settings).stdout.decode()
+        text = text_of(out)
+        if fmt == "jira":  # the text nodes of the ADF document, where json.loads made the escape \t a tab again
+            text = "\n".join(adf_texts(json.loads(out)["fields"]["description"]))
+        check(f"{fmt}: a tab stays a tab", "orders:\tstep one\tstep two" in text.replace("\\;", ";"), text[:400])
 
     # Titles within limits, cut at a character boundary; a required setting missing; a body too long.
     long_ref = "INC-" + "\u00e9" * 190
