@@ -182,6 +182,16 @@ void emit_document(const std::string& document, std::size_t first_line, const Dr
     visit.each({first_line, std::move(parsed), std::move(duplicates)});
 }
 
+// A document of a sequence at its end: judged, or reported as too large.
+void finish_document(const std::string& document, std::size_t first_line, bool too_long,
+                     const DraftVisitor& visit) {
+    if (too_long) {
+        visit.each({first_line, too_large(first_line), {}});
+    } else {
+        emit_document(document, first_line, visit);
+    }
+}
+
 // After a first document that parsed: more documents, one after another (`cat drafts/*.json`), pretty or
 // compact; each ends on the line that closes its brackets and is judged at the line it starts on.
 void stream_documents(LineReader& input, std::size_t number, const DraftVisitor& visit) {
@@ -210,11 +220,7 @@ void stream_documents(LineReader& input, std::size_t number, const DraftVisitor&
             document += line;
         }
         if (depth.closed()) {
-            if (too_long) {
-                visit.each({first_line, too_large(first_line), {}});
-            } else {
-                emit_document(document, first_line, visit);
-            }
+            finish_document(document, first_line, too_long, visit);
             document.clear();
             first_line = 0;
             too_long = false;
@@ -222,18 +228,46 @@ void stream_documents(LineReader& input, std::size_t number, const DraftVisitor&
         }
     }
     if (first_line != 0) {
-        if (too_long) {
-            visit.each({first_line, too_large(first_line), {}});
-        } else {
-            emit_document(document, first_line, visit);
-        }
+        finish_document(document, first_line, too_long, visit);
     }
 }
 
+// Whether a line is a JSON object on its own (NDJSON's shape).
+bool is_object_alone(const std::string& line) {
+    const auto alone = parse_json_text(line);
+    const auto* value = std::get_if<nlohmann::json>(&alone);
+    return value != nullptr && value->is_object();
+}
+
+// One (pretty-printed) document past the limit: one error for it, and the rest of the input dropped.
+void too_large_document(LineReader& input, std::size_t first_line, const DraftVisitor& visit) {
+    visit.each({first_line, too_large(first_line), {}});
+    std::string rest;
+    while (input.read(rest, max_draft_bytes) != LineStatus::end) {
+    }
+}
+
+// The lines so far, judged when they are a whole document; false (and nothing judged) when they do not parse.
+bool judged_if_whole(const std::vector<std::string>& lines, std::size_t first_line,
+                     const DraftVisitor& visit) {
+    std::string document;
+    for (const auto& part : lines) {
+        document += part;
+        document += '\n';
+    }
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(document, &duplicates);
+    if (!std::holds_alternative<nlohmann::json>(parsed)) {
+        return false;
+    }
+    visit.each({first_line, std::move(parsed), std::move(duplicates)});
+    return true;
+}
+
 // The first line did not parse alone: the input is one (multi-line) document, several of them one after
-// another, or NDJSON with a broken first line. Up to 1 MiB is gathered to tell: one document that parses, or a broken one whose lines are not all
-// objects, is one draft; otherwise (and always past 1 MiB, which no single draft may be) the lines are NDJSON
-// after all.
+// another, or NDJSON with a broken first line. Up to 1 MiB is gathered to tell: one document that parses, or
+// a broken one whose lines are not all objects, is one draft; otherwise (and always past 1 MiB, which no
+// single draft may be) the lines are NDJSON after all.
 void read_whole_document(LineReader& input, std::string first, std::size_t first_line,
                          const DraftVisitor& visit) {
     std::vector<std::string> lines;
@@ -256,10 +290,7 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
         }
         if (status == LineStatus::too_long || size + line.size() + 1 > max_draft_bytes) {
             if (!every_line_an_object && !a_later_line_is_an_object) {
-                // One (pretty-printed) document past the limit: one error for it, and the rest of it dropped.
-                visit.each({first_line, too_large(first_line), {}});
-                while (input.read(line, max_draft_bytes) != LineStatus::end) {
-                }
+                too_large_document(input, first_line, visit);
                 return;
             }
             as_ndjson();
@@ -269,31 +300,19 @@ void read_whole_document(LineReader& input, std::string first, std::size_t first
             return;
         }
         every_line_an_object = every_line_an_object && (is_blank(line) || starts_with_brace(line));
-        if (!a_later_line_is_an_object && starts_with_brace(line)) {
-            const auto alone = parse_json_text(line);
-            const auto* value = std::get_if<nlohmann::json>(&alone);
-            a_later_line_is_an_object = value != nullptr && value->is_object();
-        }
+        a_later_line_is_an_object =
+            a_later_line_is_an_object || (starts_with_brace(line) && is_object_alone(line));
         size += line.size() + 1;
         lines.push_back(line);
         const bool was_open = !depth.closed();
         depth.feed(line);
         // Tried once per closing bracket that ends a pretty-printed shape, so a broken input is never parsed
         // again and again as it grows.
-        if (was_open && depth.closed() && !every_line_an_object && !a_later_line_is_an_object) {
-            // The lines so far may be a whole document with more to follow: judged now if they parse.
-            std::string document;
-            for (const auto& part : lines) {
-                document += part;
-                document += '\n';
-            }
-            std::vector<std::string> duplicates;
-            auto parsed = parse_json_text(document, &duplicates);
-            if (std::holds_alternative<nlohmann::json>(parsed)) {
-                visit.each({first_line, std::move(parsed), std::move(duplicates)});
-                stream_documents(input, first_line + lines.size() - 1, visit);
-                return;
-            }
+        if (was_open && depth.closed() && !every_line_an_object && !a_later_line_is_an_object &&
+            judged_if_whole(lines, first_line, visit)) {
+            // A whole document, with more to follow.
+            stream_documents(input, first_line + lines.size() - 1, visit);
+            return;
         }
     }
     std::string document;
@@ -362,7 +381,7 @@ std::size_t draft_content_size(std::string_view text) {
     while (start < text.size()) {
         const auto newline = text.find('\n', start);
         std::string_view line =
-            text.substr(start, newline == std::string_view::npos ? text.npos : newline - start);
+            text.substr(start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
         if (!line.empty() && line.back() == '\r') {
             line.remove_suffix(1);
         }

@@ -61,62 +61,92 @@ struct Checker {
     }
 };
 
+// Given, a value may not be blank: that is a slip, not a choice.
+bool given(const std::string& value) {
+    return !value.empty();
+}
+
+void check_jira(Checker& check, TrackerSettings& settings) {
+    check.text("--jira-project", settings.jira_project, given(settings.jira_project));
+    if (has_whitespace(settings.jira_project)) {
+        check.fail("--jira-project", "'" + settings.jira_project + "' is not a project key (no spaces)");
+    }
+    check.text("--jira-issue-type", settings.jira_issue_type, given(settings.jira_issue_type));
+    check.text("--jira-priority", settings.jira_priority, given(settings.jira_priority));
+    check.list("--jira-labels", settings.jira_labels, "label");
+    for (const auto& label : settings.jira_labels) {
+        if (has_whitespace(label)) {
+            check.fail("--jira-labels", "Jira labels cannot hold spaces: '" + label + "' (use - or _)");
+        } else if (count_code_points(label) > 255) {
+            check.fail("--jira-labels", "a Jira label is at most 255 characters");
+        }
+    }
+}
+
+void check_github(Checker& check, TrackerSettings& settings) {
+    check.list("--github-labels", settings.github_labels, "label");
+    for (const auto& label : settings.github_labels) {
+        if (count_code_points(label) > 50) {
+            check.fail("--github-labels", "a GitHub label name is at most 50 characters: '" + label + "'");
+        }
+    }
+    check.list("--github-assignees", settings.github_assignees, "login");
+    for (auto& login : settings.github_assignees) {
+        if (login.starts_with('@')) {
+            login.erase(0, 1); // "@bob" as people write it in a comment; the API wants "bob"
+        }
+        if (!login.empty() && !is_github_login(login)) {
+            check.fail("--github-assignees",
+                       "'" + login +
+                           "' is not a GitHub login (letters, digits and single hyphens, at most 39)");
+        }
+    }
+}
+
+void check_zendesk(Checker& check, TrackerSettings& settings) {
+    check.list("--zendesk-tags", settings.zendesk_tags, "tag");
+    for (const auto& tag : settings.zendesk_tags) {
+        if (has_whitespace(tag)) {
+            check.fail("--zendesk-tags", "Zendesk tags cannot hold spaces: '" + tag + "' (use _)");
+        }
+    }
+}
+
+void check_redmine(Checker& check, TrackerSettings& settings) {
+    check.text("--redmine-project", settings.redmine_project, given(settings.redmine_project));
+    if (has_whitespace(settings.redmine_project)) {
+        check.fail("--redmine-project",
+                   "'" + settings.redmine_project + "' is not a project id or identifier (no spaces)");
+    }
+    for (const auto& [flag, id] : {std::pair{"--redmine-tracker", &settings.redmine_tracker},
+                                   std::pair{"--redmine-priority", &settings.redmine_priority}}) {
+        check.text(flag, *id, given(*id));
+        if (!id->empty() && !all_digits(*id)) {
+            check.fail(
+                flag, "'" + *id +
+                          "' is not a Redmine id: give the number (Administration > Trackers, Enumerations)");
+        }
+    }
+}
+
 } // namespace
 
 std::variant<TrackerSettings, TrackerError> checked_tracker_settings(Tracker tracker,
                                                                      TrackerSettings settings) {
     Checker check;
-    const auto given = [](const std::string& value) {
-        return !value.empty();
-    }; // then a blank value is a slip
     switch (tracker) {
     case Tracker::jira:
     case Tracker::jira_server:
-        check.text("--jira-project", settings.jira_project, given(settings.jira_project));
-        if (has_whitespace(settings.jira_project)) {
-            check.fail("--jira-project", "'" + settings.jira_project + "' is not a project key (no spaces)");
-        }
-        check.text("--jira-issue-type", settings.jira_issue_type, given(settings.jira_issue_type));
-        check.text("--jira-priority", settings.jira_priority, given(settings.jira_priority));
-        check.list("--jira-labels", settings.jira_labels, "label");
-        for (const auto& label : settings.jira_labels) {
-            if (has_whitespace(label)) {
-                check.fail("--jira-labels", "Jira labels cannot hold spaces: '" + label + "' (use - or _)");
-            } else if (count_code_points(label) > 255) {
-                check.fail("--jira-labels", "a Jira label is at most 255 characters");
-            }
-        }
+        check_jira(check, settings);
         break;
     case Tracker::github:
-        check.list("--github-labels", settings.github_labels, "label");
-        for (const auto& label : settings.github_labels) {
-            if (count_code_points(label) > 50) {
-                check.fail("--github-labels",
-                           "a GitHub label name is at most 50 characters: '" + label + "'");
-            }
-        }
-        check.list("--github-assignees", settings.github_assignees, "login");
-        for (auto& login : settings.github_assignees) {
-            if (login.starts_with('@')) {
-                login.erase(0, 1); // "@bob" as people write it in a comment; the API wants "bob"
-            }
-            if (!login.empty() && !is_github_login(login)) {
-                check.fail("--github-assignees",
-                           "'" + login +
-                               "' is not a GitHub login (letters, digits and single hyphens, at most 39)");
-            }
-        }
+        check_github(check, settings);
         break;
     case Tracker::gitlab:
         check.list("--gitlab-labels", settings.gitlab_labels, "label");
         break;
     case Tracker::zendesk:
-        check.list("--zendesk-tags", settings.zendesk_tags, "tag");
-        for (const auto& tag : settings.zendesk_tags) {
-            if (has_whitespace(tag)) {
-                check.fail("--zendesk-tags", "Zendesk tags cannot hold spaces: '" + tag + "' (use _)");
-            }
-        }
+        check_zendesk(check, settings);
         break;
     case Tracker::servicenow:
         check.text("--servicenow-assignment-group", settings.servicenow_assignment_group,
@@ -124,22 +154,7 @@ std::variant<TrackerSettings, TrackerError> checked_tracker_settings(Tracker tra
         check.text("--servicenow-caller", settings.servicenow_caller, given(settings.servicenow_caller));
         break;
     case Tracker::redmine:
-        check.text("--redmine-project", settings.redmine_project, given(settings.redmine_project));
-        if (has_whitespace(settings.redmine_project)) {
-            check.fail("--redmine-project",
-                       "'" + settings.redmine_project + "' is not a project id or identifier (no spaces)");
-        }
-        check.text("--redmine-tracker", settings.redmine_tracker, given(settings.redmine_tracker));
-        check.text("--redmine-priority", settings.redmine_priority, given(settings.redmine_priority));
-        for (const auto& [flag, id] : {std::pair{"--redmine-tracker", &settings.redmine_tracker},
-                                       std::pair{"--redmine-priority", &settings.redmine_priority}}) {
-            if (!id->empty() && !all_digits(*id)) {
-                check.fail(
-                    flag,
-                    "'" + *id +
-                        "' is not a Redmine id: give the number (Administration > Trackers, Enumerations)");
-            }
-        }
+        check_redmine(check, settings);
         break;
     }
     if (check.error) {

@@ -76,6 +76,30 @@ bool is_control(BreakProperty p) {
     return p == BreakProperty::control || p == BreakProperty::cr || p == BreakProperty::lf;
 }
 
+// Whether UAX #29 keeps two code points in one cluster (GB3 to GB13): `pictographic_join` when the cluster so
+// far is an Extended_Pictographic, Extend* and ZWJ and the next is Extended_Pictographic (GB11);
+// `regional_indicators` how many regional indicators end the cluster so far.
+bool joined(BreakProperty before, BreakProperty after, bool pictographic_join,
+            std::size_t regional_indicators) {
+    using P = BreakProperty;
+    if (before == P::cr && after == P::lf) {
+        return true; // GB3
+    }
+    if (is_control(before) || is_control(after)) {
+        return false; // GB4, GB5
+    }
+    const bool hangul =
+        (before == P::l && (after == P::l || after == P::v || after == P::lv || after == P::lvt)) ||
+        ((before == P::lv || before == P::v) && (after == P::v || after == P::t)) ||
+        ((before == P::lvt || before == P::t) && after == P::t); // GB6, GB7, GB8
+    const bool extending =
+        after == P::extend || after == P::zwj || after == P::spacing_mark || before == P::prepend; // GB9-GB9b
+    const bool pictographic = before == P::zwj && pictographic_join;                               // GB11
+    const bool flag = before == P::regional_indicator && after == P::regional_indicator &&
+                      regional_indicators % 2 == 1; // GB12, GB13
+    return hangul || extending || pictographic || flag;
+}
+
 } // namespace
 
 std::size_t next_grapheme_boundary(std::string_view text, std::size_t offset) {
@@ -94,30 +118,7 @@ std::size_t next_grapheme_boundary(std::string_view text, std::size_t offset) {
         const CodePoint next = code_point_at(text, position);
         const BreakProperty after = next.valid ? property_of(next.value) : BreakProperty::control;
         const bool next_pictographic = next.valid && is_pictographic(next.value);
-        bool join = false;
-        if (before == BreakProperty::cr && after == BreakProperty::lf) {
-            join = true; // GB3
-        } else if (is_control(before) || is_control(after)) {
-            join = false; // GB4, GB5
-        } else if (before == BreakProperty::l &&
-                   (after == BreakProperty::l || after == BreakProperty::v || after == BreakProperty::lv ||
-                    after == BreakProperty::lvt)) {
-            join = true; // GB6
-        } else if ((before == BreakProperty::lv || before == BreakProperty::v) &&
-                   (after == BreakProperty::v || after == BreakProperty::t)) {
-            join = true; // GB7
-        } else if ((before == BreakProperty::lvt || before == BreakProperty::t) &&
-                   after == BreakProperty::t) {
-            join = true; // GB8
-        } else if (after == BreakProperty::extend || after == BreakProperty::zwj ||
-                   after == BreakProperty::spacing_mark || before == BreakProperty::prepend) {
-            join = true; // GB9, GB9a, GB9b
-        } else if (pictographic_zwj && before == BreakProperty::zwj && next_pictographic) {
-            join = true; // GB11
-        } else if (before == BreakProperty::regional_indicator &&
-                   after == BreakProperty::regional_indicator) {
-            join = regional_indicators % 2 == 1; // GB12, GB13
-        }
+        const bool join = joined(before, after, next_pictographic && pictographic_zwj, regional_indicators);
         if (!join) {
             break;
         }

@@ -29,7 +29,7 @@ std::string visible(std::string_view text, bool keep_tabs) {
         const auto byte = static_cast<unsigned char>(c);
         return (byte < 0x20 && !(keep_tabs && byte == '\t')) || byte >= 0x7F;
     });
-    std::size_t i = static_cast<std::size_t>(other - text.begin());
+    auto i = static_cast<std::size_t>(other - text.begin());
     if (i == text.size()) {
         return std::string(text);
     }
