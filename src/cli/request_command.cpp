@@ -210,6 +210,23 @@ OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kin
     return built;
 }
 
+// --output naming a file this command reads (--from, --justification-file) is refused before anything is
+// read.
+std::optional<CommandFailure> output_over_an_input(const CLI::App& command, const RequestKind& kind,
+                                                   const RequestOptions& options) {
+    if (command.count("--output") == 0) {
+        return std::nullopt;
+    }
+    std::vector<NamedInput> inputs;
+    if (command.count("--from") != 0) {
+        inputs.push_back({"--from", options.from});
+    }
+    if (command.count("--justification-file") != 0) {
+        inputs.push_back({"--justification-file", options.justification_file});
+    }
+    return output_overwrites_input(kind.command, options.output, inputs);
+}
+
 } // namespace
 
 Command request_command(const RequestKind& kind) {
@@ -265,17 +282,8 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     if (from_draft && options.from == "-" && options.justification_file == "-") {
         return usage_failure(kind.command, "--from - and --justification-file - cannot both read stdin");
     }
-    std::vector<NamedInput> inputs;
-    if (from_draft) {
-        inputs.push_back({"--from", options.from});
-    }
-    if (command.count("--justification-file") != 0) {
-        inputs.push_back({"--justification-file", options.justification_file});
-    }
-    if (command.count("--output") != 0) {
-        if (auto refused = output_overwrites_input(kind.command, options.output, inputs)) {
-            return std::move(*refused);
-        }
+    if (auto refused = output_over_an_input(command, kind, options)) {
+        return std::move(*refused);
     }
     bool guided = false;
     if (!from_draft && !options.example) {
