@@ -23,6 +23,8 @@ struct CommandContext {
     std::shared_ptr<spdlog::logger> log;
     bool quiet = false;
     std::string color = "auto"; // --color: auto, always, never
+    std::string ledger;         // --ledger (or the config's ledger): empty when not given
+    bool no_ledger = false;     // --no-ledger
 };
 
 // Where a clock reading comes from, for messages: "--now" or "BACKUP_REQUEST_NOW" or the system clock.

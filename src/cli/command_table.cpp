@@ -2,6 +2,7 @@
 #include "command_table.hpp"
 
 #include "completion_command.hpp"
+#include "ledger_commands.hpp"
 #include "manual_command.hpp"
 #include "request_command.hpp"
 #include "schema_command.hpp"
@@ -19,6 +20,9 @@ std::vector<Command> command_table() {
     table.push_back(validate_command());
     table.push_back(template_command());
     table.push_back(request_command(access_extension_kind()));
+    table.push_back(list_command());
+    table.push_back(show_command());
+    table.push_back(mark_command());
     table.push_back(window_command());
     table.push_back(completion_command());
     table.push_back(manual_command());

@@ -31,9 +31,9 @@ std::string flag_name_for_key(std::string key) {
 
 // What a config file may hold: who you are and how you work. Anything else that is a flag is refused, with
 // the reason for the ones people try.
-constexpr std::array<std::string_view, 12> allowed_keys = {
-    "contact", "env",    "timezone", "reference-prefix", "color",    "quiet",
-    "verbose", "format", "compact",  "strict",           "no-input", "retention-days"};
+constexpr std::array<std::string_view, 14> allowed_keys = {
+    "contact", "env",    "timezone", "reference-prefix", "color",    "quiet",  "verbose",
+    "format",  "compact", "strict",  "no-input",         "retention-days", "ledger", "no-ledger"};
 
 std::string refusal_reason(const std::string& flag) {
     if (flag == "now") {

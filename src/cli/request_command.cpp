@@ -3,9 +3,11 @@
 
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/ledger/ledger_record.hpp"
 #include "guided_intake.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "request_ledger.hpp"
 
 #include <memory>
 #include <ostream>
@@ -59,9 +61,13 @@ void overlay_flags(const CLI::App& command, const RequestKind& kind, const Reque
 }
 
 // "--at, --env, --justification (or --justification-file)": the required fields no flag gave.
-std::string missing_flags(const CLI::App& command, const RequestKind& kind) {
+std::string missing_flags(const CLI::App& command, const RequestKind& kind, const RequestOptions& options) {
     std::string list;
+    const bool from_ledger = !options.request_id.empty();
     for (const auto& field : kind.fields) {
+        if (from_ledger && field.known_to_ledger) {
+            continue;
+        }
         const std::string alternative =
             field.shape == FieldShape::justification ? "--justification-file" : field.or_flag;
         if (!field.required || command.count(flag_name(field)) != 0 ||
@@ -184,7 +190,8 @@ OrFailure<std::string> rendered(const JudgedRequest& judged, const RequestKind& 
 // The draft from --example, --from and the flags (in that order of precedence, lowest first), with the zone
 // from BACKUP_REQUEST_TZ, the reference prefix and --justification-file applied.
 OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kind,
-                                 const RequestOptions& options, sys_seconds now, CommandContext& context) {
+                                 const RequestOptions& options, sys_seconds now, CommandContext& context,
+                                 const json& recorded) {
     DraftFile built{options.example ? *kind.example : json::object(), {}};
     json& draft = built.document;
     if (command.count("--from") != 0) {
@@ -195,6 +202,18 @@ OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kin
         built = std::move(std::get<DraftFile>(read));
         if (options.example && draft.is_object()) {
             draft.insert(kind.example->begin(), kind.example->end()); // only the fields the draft lacks
+        }
+    }
+    if (draft.is_object() && recorded.is_object()) {
+        // --request: what the ledger knows fills what the draft lacks; an access end it knows replaces a
+        // delivery time the draft gave, as the flags do (two ways to say one thing).
+        if (draft.contains("delivered_at") || draft.contains("access_expires_at")) {
+            json known = recorded;
+            known.erase("delivered_at");
+            known.erase("access_expires_at");
+            draft.insert(known.begin(), known.end());
+        } else {
+            draft.insert(recorded.begin(), recorded.end());
         }
     }
     overlay_flags(command, kind, options, draft);
@@ -208,6 +227,12 @@ OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kin
         }
     }
     return built;
+}
+
+// Where the case went, as the ledger records it.
+std::string destination_of(const CLI::App& command, const RequestOptions& options) {
+    const std::string& output = options.output.output;
+    return command.count("--output") == 0 || output == "-" ? std::string("stdout") : output;
 }
 
 // --output naming a file this command reads (--from, --justification-file) is refused before anything is
@@ -268,6 +293,14 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
             "--no-input", options.no_input,
             "Never prompt: missing flags are an error even at a terminal (without a terminal, never)");
     }
+    if (kind.extends_recorded) {
+        command
+            ->add_option("--request", options.request_id,
+                         "A delivered request in the ledger: its case, delivery or access end, contact and "
+                         "reference fill the flags not given")
+            ->type_name("ID")
+            ->check(non_empty("an id that backup-request list shows"));
+    }
     if (kind.example) {
         command->add_flag(
             "--example", options.example,
@@ -287,7 +320,7 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     }
     bool guided = false;
     if (!from_draft && !options.example) {
-        if (const std::string missing = missing_flags(command, kind); !missing.empty()) {
+        if (const std::string missing = missing_flags(command, kind, options); !missing.empty()) {
             const bool terminal =
                 context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
             if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
@@ -305,7 +338,16 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
-    auto built = build_draft(command, kind, options, resolved.time, context);
+    std::optional<RecordedFacts> recorded;
+    if (!options.request_id.empty()) {
+        auto facts = recorded_facts(options.request_id, resolved.time, context);
+        if (auto* failed = std::get_if<CommandFailure>(&facts)) {
+            return std::move(*failed);
+        }
+        recorded = std::move(std::get<RecordedFacts>(facts));
+    }
+    auto built = build_draft(command, kind, options, resolved.time, context,
+                             recorded ? recorded->fields : json());
     if (auto* failed = std::get_if<CommandFailure>(&built)) {
         return std::move(*failed);
     }
@@ -315,9 +357,19 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
                        "the input ended before the request was complete; nothing was written");
     }
 
-    const JudgedRequest judged =
+    JudgedRequest judged =
         kind.judge(draft, resolved.time,
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
+    RequestLedger ledger(context, !options.example && judged.render);
+    std::optional<LedgerRecord> record;
+    if (judged.render) {
+        record = record_from_payload(judged.payload(), options.output.format, destination_of(command, options));
+        if (recorded) {
+            record->extends = recorded->record.id;
+            record->environments = recorded->record.environments;
+        }
+        append_diagnostics(judged.diagnostics, ledger.warnings(*record, resolved.time));
+    }
     print_diagnostics(context.err, judged.diagnostics, !context.quiet);
     if (!judged.render) {
         return ExitCode::rule_violation;
@@ -333,7 +385,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     if (auto* failed = std::get_if<CommandFailure>(&text)) {
         return std::move(*failed);
     }
-    return write_result(std::get<std::string>(text), command, options.output, context);
+    auto written = write_result(std::get<std::string>(text), command, options.output, context);
+    if (const auto* code = std::get_if<ExitCode>(&written); code != nullptr && *code == ExitCode::ok) {
+        ledger.record(std::move(*record)); // only a case that reached its destination is remembered
+    }
+    return written;
 }
 
 } // namespace backup_request

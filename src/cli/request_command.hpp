@@ -29,6 +29,7 @@ struct RequestOptions {
     std::string justification_file;
     std::string reference_prefix;
     std::string now;
+    std::string request_id; // extend --request ID
     OutputOptions output;
     TrackerSettings tracker;
     bool strict = false;

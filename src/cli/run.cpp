@@ -9,6 +9,7 @@
 #include "command_failure.hpp"
 #include "command_table.hpp"
 #include "config_file.hpp"
+#include "option_checks.hpp"
 #include "text_input.hpp"
 #include "usage_error.hpp"
 
@@ -144,6 +145,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
 
+    std::string ledger;
+    bool no_ledger = false;
+    app.add_option("--ledger", ledger,
+                   "The ledger of requests (env BACKUP_REQUEST_LEDGER; default "
+                   "$XDG_STATE_HOME/backup-request/ledger.sqlite)")
+        ->type_name("PATH")
+        ->check(non_empty("the ledger file's path, or --no-ledger"));
+    app.add_flag("--no-ledger", no_ledger, "Record nothing in the ledger and read nothing from it");
+
     std::vector<Command> commands = command_table();
     std::vector<CLI::App*> command_apps;
     command_apps.reserve(commands.size());
@@ -189,7 +199,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         return report(parse_failure(error, app, args, config), err);
     }
 
-    CommandContext context{in, out, err, environment, make_logger(err, verbosity, quiet), quiet, color};
+    CommandContext context{in,    out,   err,    environment, make_logger(err, verbosity, quiet),
+                           quiet, color, ledger, no_ledger};
     for (std::size_t i = 0; i < commands.size(); ++i) {
         if (command_apps[i]->parsed()) {
             return report(commands[i].run(app, *command_apps[i], context), err);

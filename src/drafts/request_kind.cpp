@@ -67,12 +67,13 @@ TextStyle style_of(OutputFormat format) {
 // An evaluation of either kind as a JudgedRequest: its diagnostics, and a renderer over its request.
 template <typename Evaluation, typename ToPayload, typename ToText>
 JudgedRequest judged_from(Evaluation evaluation, ToPayload to_payload_of, ToText to_text_of) {
-    JudgedRequest judged{std::move(evaluation.diagnostics), {}, {}};
+    JudgedRequest judged{std::move(evaluation.diagnostics), {}, {}, {}};
     if (evaluation.request) {
         // One request, moved once, shared by both closures: validate judges every draft of a batch.
         auto request = std::make_shared<const std::decay_t<decltype(*evaluation.request)>>(
             std::move(*evaluation.request));
         judged.document = [request] { return case_document(*request); };
+        judged.payload = [request, to_payload_of] { return to_payload_of(*request); };
         judged.render = [request, to_payload_of, to_text_of](OutputFormat format, bool compact) {
             return format == OutputFormat::json ? serialize_payload(to_payload_of(*request), compact)
                                                 : to_text_of(*request, style_of(format));
@@ -131,10 +132,14 @@ RequestKind make_access_extension() {
     kind.request_type = std::string(extension_request_type);
     kind.from_help = "Start from an extension draft (JSON, '-' for stdin)";
     kind.stamps_request_type = true;
-    add_field(kind, "case", "--case", "ID", "The vendor's support case id").required = true;
+    kind.extends_recorded = true;
+    auto& case_id = add_field(kind, "case", "--case", "ID", "The vendor's support case id");
+    case_id.required = true;
+    case_id.known_to_ledger = true;
     auto& delivered = add_field(kind, "delivered_at", "--delivered-at", "TIME",
                                 "When access was handed over (it lasts 7 days from then)");
     delivered.required = true;
+    delivered.known_to_ledger = true;
     delivered.or_flag = "--expires-at";
     delivered.erases = "access_expires_at";
     add_field(kind, "access_expires_at", "--expires-at", "TIME",

@@ -13,7 +13,9 @@ mkdir "$work/cwd" && cd "$work/cwd" || exit 1
 
 # A fixed, clean environment: the clock is set per case, nothing leaks in from the caller.
 unset BACKUP_REQUEST_NOW BACKUP_REQUEST_TZ BACKUP_REQUEST_CONFIG
-export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+# Each case has a ledger of its own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
+export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
+  BACKUP_REQUEST_LEDGER="$work/ledger.sqlite"
 
 bash "$case_dir/cmd" >"$work/actual_stdout" 2>"$work/actual_stderr" </dev/null
 code=$?

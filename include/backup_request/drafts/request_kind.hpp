@@ -37,6 +37,7 @@ struct RequestField {
     std::optional<int> fallback; // the default of a whole number, shown in --help
     std::string file_help;       // justification: the help of --justification-file
     bool after_clock = false;    // listed after --now in --help (settings of the judgement, not facts)
+    bool known_to_ledger = false; // extend --request fills it from the ledger, so its flag is not required
 };
 
 enum class OutputFormat { json, text, markdown };
@@ -46,6 +47,7 @@ struct JudgedRequest {
     Diagnostics diagnostics;
     std::function<std::string(OutputFormat format, bool compact)> render; // empty when a rule is broken
     std::function<CaseDocument()> document; // the case's facts, for the tracker bodies and the calendar
+    std::function<nlohmann::ordered_json()> payload; // the payload as JSON, for the ledger's record
 };
 
 struct RequestKind {
@@ -58,6 +60,7 @@ struct RequestKind {
     std::vector<RequestField> fields; // in --help order
     std::optional<nlohmann::json> example; // --example's draft, when the kind has one
     bool guided = false;                   // asks for missing fields at a terminal
+    bool extends_recorded = false;         // --request ID: the facts of a recorded, delivered request
     // `backup-request template`'s draft to fill in, for the kind that has one.
     std::function<nlohmann::ordered_json(sys_seconds now)> template_draft;
     std::function<JudgedRequest(const nlohmann::json& draft, sys_seconds now, const DraftOptions& options)>

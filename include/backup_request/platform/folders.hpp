@@ -22,6 +22,14 @@ using VariableLookup = std::function<std::optional<std::string>(const std::strin
 // Joins a folder and a relative name with the system's separator.
 [[nodiscard]] std::string join_path(const std::string& folder, const std::string& name);
 
+// Creates the folder `path` and its missing parents, each one it creates open to the user alone (0700; on
+// Windows a new folder inherits the per-user permissions of %LOCALAPPDATA%). 0 on success, or an errno value.
+[[nodiscard]] int create_private_folders(const std::string& path);
+
+// Creates `path` as an empty file open to the user alone (0600) unless a file is there already. 0 on success
+// (or when it exists), or an errno value.
+[[nodiscard]] int create_private_file(const std::string& path);
+
 // The folder holding the running executable, where a release puts the files that travel with it (the time
 // zone database on Windows). None when the system cannot tell.
 [[nodiscard]] std::optional<std::string> executable_folder();

@@ -2,8 +2,11 @@
 // _NSGetExecutablePath (macOS).
 #include "backup_request/platform/folders.hpp"
 
+#include <cerrno>
 #include <climits>
 #include <cstdint>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 #ifdef __APPLE__
@@ -45,6 +48,35 @@ std::string parent_folder(const std::string& path) {
 
 std::string join_path(const std::string& folder, const std::string& name) {
     return folder.ends_with('/') ? folder + name : folder + "/" + name;
+}
+
+int create_private_folders(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) {
+        return S_ISDIR(status.st_mode) ? 0 : ENOTDIR;
+    }
+    if (errno != ENOENT) {
+        return errno;
+    }
+    const std::string parent = parent_folder(path);
+    if (parent != path && parent != "." && parent != "/") {
+        if (const int error = create_private_folders(parent); error != 0) {
+            return error;
+        }
+    }
+    if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
+        return errno;
+    }
+    return 0;
+}
+
+int create_private_file(const std::string& path) {
+    // O_EXCL: a file that is there (another process's, just made) is left as it is.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return errno == EEXIST ? 0 : errno;
+    }
+    return ::close(fd) == 0 ? 0 : errno;
 }
 
 std::optional<std::string> executable_folder() {

@@ -6,6 +6,7 @@
 // clang-format off
 #include <windows.h> // first: the other Windows headers build on its macros
 // clang-format on
+#include <cerrno>
 #include <shlobj.h>
 #include <vector>
 
@@ -67,6 +68,35 @@ std::string parent_folder(const std::string& path) {
 
 std::string join_path(const std::string& folder, const std::string& name) {
     return folder.ends_with('\\') || folder.ends_with('/') ? folder + name : folder + "\\" + name;
+}
+
+int create_private_folders(const std::string& path) {
+    const std::wstring wide = to_wide(path);
+    const DWORD attributes = GetFileAttributesW(wide.c_str());
+    if (attributes != INVALID_FILE_ATTRIBUTES) {
+        return (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0 ? 0 : ENOTDIR;
+    }
+    const std::string parent = parent_folder(path);
+    if (parent != path && parent != "." && !parent.ends_with(':') && !parent.ends_with(":\\")) {
+        if (const int error = create_private_folders(parent); error != 0) {
+            return error;
+        }
+    }
+    if (CreateDirectoryW(wide.c_str(), nullptr) == 0 && GetLastError() != ERROR_ALREADY_EXISTS) {
+        return errno_from_windows(GetLastError());
+    }
+    return 0;
+}
+
+int create_private_file(const std::string& path) {
+    HANDLE file = CreateFileW(to_wide(path).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL,
+                              nullptr);
+    if (file == INVALID_HANDLE_VALUE) {
+        const DWORD code = GetLastError();
+        return code == ERROR_FILE_EXISTS ? 0 : errno_from_windows(code);
+    }
+    CloseHandle(file);
+    return 0;
 }
 
 std::optional<std::string> executable_folder() {

@@ -1,0 +1,30 @@
+// The ledger in one SQLite file (docs/ledger.md): a versioned schema migrated on open, WAL, a busy timeout,
+// every change in one transaction.
+#pragma once
+
+#include "backup_request/ledger/ledger_store.hpp"
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace backup_request {
+
+// The schema this version writes (PRAGMA user_version). Version 1: requests and their events; version 2: an
+// indexed table of each request's environments, for the warnings at create.
+inline constexpr int ledger_schema_version = 2;
+
+struct SqliteLedgerOptions {
+    std::chrono::milliseconds busy_timeout{5000}; // how long to wait for another process's transaction
+    int migrate_to = ledger_schema_version;       // tests stop earlier to make old files
+};
+
+// Opens (creating it, with the schema, when it is empty) and migrates the ledger at `path`. Throws
+// LedgerUnavailable with the reason when it cannot be used.
+[[nodiscard]] std::unique_ptr<LedgerStore> open_sqlite_ledger(const std::string& path,
+                                                              const SqliteLedgerOptions& options = {});
+
+// The schema version of the ledger at `path`, read without changing it (tests, `--version`-like reports).
+[[nodiscard]] int sqlite_ledger_version(const std::string& path);
+
+} // namespace backup_request

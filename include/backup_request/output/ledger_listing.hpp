@@ -1,0 +1,50 @@
+// The ledger shown: `list` as a table or JSON records (docs/schema/ledger.schema.json), `show` as one
+// request with its history, and the access end as a calendar event.
+#pragma once
+
+#include "backup_request/ledger/ledger_record.hpp"
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backup_request {
+
+// What ends within this long stands out at a terminal.
+inline constexpr auto urgent_within = std::chrono::hours{48};
+
+struct ListingFilter {
+    bool all = false;                  // declined and closed too
+    std::optional<std::string> environment;
+    std::optional<RequestState> state;
+};
+
+// The records `filter` keeps, the most urgent first: open ones by their next deadline, then the rest, newest
+// first.
+[[nodiscard]] std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records,
+                                                       const ListingFilter& filter);
+
+// One record as JSON: id, request_type, state, point_in_time, environments, reference, written_at, deadline
+// (with its meaning and the seconds left at `now`), and the rest of what is known; `with_history` adds the
+// justification and the events (`show`).
+[[nodiscard]] nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now,
+                                                 bool with_history);
+
+// "2d 3h", "5h 12m", "40m", "passed": the time left, short enough for a table column.
+[[nodiscard]] std::string time_left_text(std::chrono::seconds left);
+
+// The table `list` prints; `emphasis` wraps a row whose deadline is within urgent_within (colour at a
+// terminal), or is empty.
+[[nodiscard]] std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
+                                        const std::function<std::string(const std::string&)>& emphasis);
+
+// `show ID`: the facts, the next deadline and the history, one per line.
+[[nodiscard]] std::string record_detail(const LedgerRecord& record, sys_seconds now);
+
+// The end of access as an iCalendar event with a reminder a day ahead; the record must be delivered.
+[[nodiscard]] std::string access_calendar(const LedgerRecord& record, sys_seconds now);
+
+} // namespace backup_request

@@ -1,0 +1,135 @@
+// The ledger around create and extend: warnings before the case, the record after it, --request's facts.
+#include "request_ledger.hpp"
+
+#include "backup_request/exit_code.hpp"
+#include "backup_request/ledger/ledger_warnings.hpp"
+#include "backup_request/ledger/request_id.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
+#include "ledger_access.hpp"
+
+#include <ostream>
+
+namespace backup_request {
+
+RequestLedger::RequestLedger(CommandContext& context, bool enabled) : context_(context) {
+    if (!enabled) {
+        return;
+    }
+    try {
+        auto path = ledger_path(context);
+        if (auto* chosen = std::get_if<std::optional<std::string>>(&path)) {
+            path_ = *chosen;
+        }
+    } catch (const LedgerUnavailable& failure) {
+        unavailable(failure.what());
+    }
+}
+
+void RequestLedger::unavailable(const std::string& reason) {
+    path_.reset();
+    if (reported_) {
+        return;
+    }
+    reported_ = true;
+    if (context_.quiet) {
+        return; // -q: only errors, and this changes no exit code
+    }
+    context_.err << diagnostic_line(make_warning(
+                        "ledger-unavailable", "",
+                        "the ledger cannot be used, so this case is not remembered (" + reason +
+                            "); the case itself is unaffected. Fix the file, or give --ledger PATH or "
+                            "--no-ledger"))
+                 << '\n';
+}
+
+Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds now) {
+    if (!path_) {
+        return {};
+    }
+    try {
+        auto store = open_ledger(*path_, false);
+        if (!store) {
+            return {}; // nothing recorded yet
+        }
+        return ledger_warnings(prospective, store->records_naming(prospective.environments), now);
+    } catch (const LedgerUnavailable& failure) {
+        unavailable(failure.what());
+        return {};
+    }
+}
+
+void RequestLedger::record(LedgerRecord record) {
+    if (!path_) {
+        return;
+    }
+    try {
+        auto store = open_ledger(*path_, true);
+        const std::string payload = record.payload;
+        const std::string id =
+            store->add(record, [&payload](unsigned attempt) { return request_id(payload, attempt); });
+        if (!context_.quiet) {
+            context_.err << "recorded as " << id
+                         << (record.request_type == "database-backup-access"
+                                 ? " (once filed: backup-request mark " + id + " submitted --case CASE-ID)"
+                                 : std::string())
+                         << '\n';
+        }
+    } catch (const LedgerUnavailable& failure) {
+        unavailable(failure.what());
+    }
+}
+
+OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now, const CommandContext& context) {
+    auto opened = ledger_for_command("extend", context);
+    if (auto* failed = std::get_if<CommandFailure>(&opened)) {
+        return std::move(*failed);
+    }
+    OrFailure<LedgerRecord> found = CommandFailure{};
+    try {
+        found = record_named("extend", id, std::get<std::unique_ptr<LedgerStore>>(opened).get());
+    } catch (const LedgerUnavailable& failure) {
+        return backup_request::failure(ExitCode::input, std::string("ledger: ") + failure.what());
+    }
+    if (auto* failed = std::get_if<CommandFailure>(&found)) {
+        return std::move(*failed);
+    }
+    auto& record = std::get<LedgerRecord>(found);
+    if (record.request_type != "database-backup-access") {
+        return failure(ExitCode::rule_violation,
+                       "--request " + record.id + " is itself an extension; give the request it extends" +
+                           (record.extends ? " (" + *record.extends + ")" : std::string()));
+    }
+    if (!record.access_ends_at) {
+        return failure(ExitCode::rule_violation,
+                       "--request " + record.id + " is " + std::string(state_name(record.state)) +
+                           ": access was never marked delivered, so there is nothing to extend; once the vendor "
+                           "hands it over, run backup-request mark " + record.id + " delivered --at TIME");
+    }
+    if (record.state == RequestState::declined || record.state == RequestState::closed ||
+        *record.access_ends_at <= now) {
+        return failure(ExitCode::rule_violation,
+                       "--request " + record.id + ": access " +
+                           (record.state == RequestState::closed ? "was closed" : "ended") + " (" +
+                           format_utc_time(*record.access_ends_at) +
+                           "), and ended access cannot be extended; file a new request with backup-request "
+                           "create");
+    }
+    nlohmann::json fields = nlohmann::json::object();
+    if (record.case_id) {
+        fields["case"] = *record.case_id;
+    }
+    if (record.state == RequestState::extended) {
+        fields["access_expires_at"] = format_utc_time(*record.access_ends_at);
+    } else {
+        fields["delivered_at"] = format_utc_time(*record.delivered_at);
+    }
+    if (record.contact) {
+        fields["contact"] = *record.contact;
+    }
+    if (record.reference) {
+        fields["reference"] = *record.reference;
+    }
+    return RecordedFacts{std::move(fields), std::move(record)};
+}
+
+} // namespace backup_request

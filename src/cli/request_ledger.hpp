@@ -1,0 +1,50 @@
+// What create and extend do with the ledger: read it for the warnings before the case is written, record the
+// case after it was, and fill `extend --request ID` from a recorded request. The case always comes first: a
+// ledger that cannot be used is one `ledger-unavailable` warning, never a lost case or another exit code.
+#pragma once
+
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
+#include "backup_request/ledger/ledger_store.hpp"
+#include "backup_request/rules/diagnostic.hpp"
+#include "command_context.hpp"
+#include "command_failure.hpp"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace backup_request {
+
+class RequestLedger {
+public:
+    // `enabled`: false for an example, which is never filed and so never recorded.
+    RequestLedger(CommandContext& context, bool enabled);
+
+    // request-duplicate and service-routine-use for `prospective` (empty when the ledger is off or unusable).
+    [[nodiscard]] Diagnostics warnings(const LedgerRecord& prospective, sys_seconds now);
+
+    // Records a written case and names its id on stderr; a failure is the one ledger-unavailable warning.
+    void record(LedgerRecord record);
+
+private:
+    void unavailable(const std::string& reason);
+
+    CommandContext& context_;
+    std::optional<std::string> path_;
+    bool reported_ = false;
+};
+
+// `extend --request ID`: the draft fields the ledger knows of a delivered request (case, delivered_at or
+// access_expires_at, contact, reference), or why it cannot be extended.
+struct RecordedFacts {
+    nlohmann::json fields;
+    LedgerRecord record;
+};
+[[nodiscard]] OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now,
+                                                      const CommandContext& context);
+
+} // namespace backup_request

@@ -1,0 +1,88 @@
+// A small RAII wrapper over SQLite's C API: a connection, prepared statements with bound values, and a
+// transaction that rolls back unless committed. Every failure is a LedgerUnavailable with SQLite's message.
+#pragma once
+
+#include "backup_request/ledger/ledger_store.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace backup_request::sqlite {
+
+class Connection;
+
+class Statement {
+public:
+    Statement(Connection& connection, std::string_view sql);
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&&) = delete;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+
+    // Binds by 1-based position; an empty optional binds NULL.
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::optional<std::string>& text);
+    Statement& bind(int index, std::int64_t number);
+    // Runs one step: true when a row is there to read.
+    bool step();
+    // Runs to the end (a statement without rows).
+    void run();
+    [[nodiscard]] std::string text(int column) const;
+    [[nodiscard]] std::optional<std::string> optional_text(int column) const;
+    [[nodiscard]] std::int64_t number(int column) const;
+
+private:
+    Connection& connection_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+class Connection {
+public:
+    Connection(const std::string& path, std::chrono::milliseconds busy_timeout);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    Connection(Connection&&) = delete;
+    Connection& operator=(Connection&&) = delete;
+    ~Connection();
+
+    // Runs SQL without results (several statements allowed).
+    void execute(const std::string& sql);
+    [[nodiscard]] std::int64_t single_number(const std::string& sql);
+    [[nodiscard]] sqlite3* handle() const { return database_; }
+    // A LedgerUnavailable for the last failure: what was being done, and SQLite's reason.
+    [[noreturn]] void fail(const std::string& doing, int code) const;
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+private:
+    sqlite3* database_ = nullptr;
+    std::string path_;
+};
+
+// BEGIN IMMEDIATE (the write lock at once, so two writers never deadlock on an upgrade), ROLLBACK unless
+// commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Connection& connection);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Transaction(Transaction&&) = delete;
+    Transaction& operator=(Transaction&&) = delete;
+    ~Transaction();
+    void commit();
+
+private:
+    Connection& connection_;
+    bool done_ = false;
+};
+
+} // namespace backup_request::sqlite

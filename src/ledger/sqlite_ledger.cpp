@@ -1,0 +1,300 @@
+// The SQLite ledger: the schema's migrations in order, each in the transaction that bumps user_version, and
+// the store's reads and writes.
+#include "backup_request/ledger/sqlite_ledger.hpp"
+
+#include "sqlite_connection.hpp"
+
+#include <array>
+#include <map>
+
+namespace backup_request {
+namespace {
+
+// migrations[N - 1] takes a ledger from version N - 1 to N. Never edit one that shipped: add the next.
+constexpr std::array<const char*, 2> migrations = {
+    // 1: requests, and the events of their lives.
+    R"sql(
+CREATE TABLE requests (
+    id TEXT PRIMARY KEY,
+    request_type TEXT NOT NULL,
+    point_in_time TEXT,
+    environments TEXT NOT NULL,
+    reference TEXT,
+    contact TEXT,
+    justification TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    retention_deadline TEXT,
+    format TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL,
+    case_id TEXT,
+    ticket TEXT,
+    delivered_at TEXT,
+    access_ends_at TEXT,
+    extends TEXT
+) STRICT;
+CREATE TABLE events (
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (request_id, seq)
+) STRICT;
+)sql",
+    // 2: each request's environments in their own indexed table, so create finds the earlier requests for
+    // an environment without reading every record.
+    R"sql(
+CREATE TABLE request_environments (
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    host TEXT NOT NULL,
+    PRIMARY KEY (request_id, host)
+) STRICT;
+CREATE INDEX request_environments_by_host ON request_environments(host);
+INSERT INTO request_environments (request_id, host)
+    SELECT requests.id, json_each.value FROM requests, json_each(requests.environments);
+)sql",
+};
+
+constexpr const char* record_columns =
+    "id, request_type, point_in_time, environments, reference, contact, justification, written_at, "
+    "retention_deadline, format, destination, payload, state, case_id, ticket, delivered_at, access_ends_at, "
+    "extends";
+
+std::optional<std::string> time_text(const std::optional<sys_seconds>& time) {
+    return time ? std::optional<std::string>(format_utc_time(*time)) : std::nullopt;
+}
+
+sys_seconds stored_time(const std::string& text, const std::string& path) {
+    const auto parsed = parse_absolute_time(text);
+    if (const auto* time = std::get_if<ParsedTime>(&parsed)) {
+        return time->time;
+    }
+    throw LedgerUnavailable("cannot read " + path + ": it holds a time this version cannot read: " + text);
+}
+
+std::optional<sys_seconds> stored_time(const std::optional<std::string>& text, const std::string& path) {
+    return text ? std::optional<sys_seconds>(stored_time(*text, path)) : std::nullopt;
+}
+
+RequestState stored_state(const std::string& text, const std::string& path) {
+    if (const auto state = state_named(text)) {
+        return *state;
+    }
+    throw LedgerUnavailable("cannot read " + path + ": it holds a state this version does not know: " + text);
+}
+
+class SqliteLedger final : public LedgerStore {
+public:
+    SqliteLedger(const std::string& path, const SqliteLedgerOptions& options)
+        : connection_(path, options.busy_timeout) {
+        // WAL lets readers go on while one process writes; a file on a system without shared memory keeps
+        // its journal (SQLite says which mode it took, and either is correct).
+        sqlite::Statement(connection_, "PRAGMA journal_mode=WAL").run();
+        connection_.execute("PRAGMA foreign_keys=ON");
+        migrate(options.migrate_to);
+    }
+
+    std::vector<LedgerRecord> records() override {
+        return select(std::string("SELECT ") + record_columns + " FROM requests ORDER BY written_at, id", {});
+    }
+
+    std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
+        return select(std::string("SELECT ") + record_columns +
+                          " FROM requests WHERE id IN (SELECT request_id FROM request_environments WHERE host IN "
+                          "(SELECT value FROM json_each(?1))) ORDER BY written_at, id",
+                      {nlohmann::json(hosts).dump()});
+    }
+
+    std::optional<LedgerRecord> find(const std::string& id) override {
+        auto found = select(std::string("SELECT ") + record_columns + " FROM requests WHERE id = ?1", {id});
+        if (found.empty()) {
+            return std::nullopt;
+        }
+        return std::move(found.front());
+    }
+
+    std::string add(const LedgerRecord& record, const std::function<std::string(unsigned)>& choose_id) override {
+        sqlite::Transaction transaction(connection_);
+        std::string id;
+        for (unsigned attempt = 0;; ++attempt) {
+            id = choose_id(attempt);
+            sqlite::Statement taken(connection_, "SELECT 1 FROM requests WHERE id = ?1");
+            if (!taken.bind(1, id).step()) {
+                break;
+            }
+        }
+        sqlite::Statement insert(connection_,
+                                 std::string("INSERT INTO requests (") + record_columns +
+                                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                                     "?15, ?16, ?17, ?18)");
+        insert.bind(1, id)
+            .bind(2, record.request_type)
+            .bind(3, time_text(record.point_in_time))
+            .bind(4, nlohmann::json(record.environments).dump())
+            .bind(5, record.reference)
+            .bind(6, record.contact)
+            .bind(7, record.justification)
+            .bind(8, format_utc_time(record.written_at))
+            .bind(9, time_text(record.retention_deadline))
+            .bind(10, record.format)
+            .bind(11, record.destination)
+            .bind(12, record.payload)
+            .bind(13, state_name(record.state))
+            .bind(14, record.case_id)
+            .bind(15, record.ticket)
+            .bind(16, time_text(record.delivered_at))
+            .bind(17, time_text(record.access_ends_at))
+            .bind(18, record.extends)
+            .run();
+        for (const auto& host : record.environments) {
+            sqlite::Statement(connection_, "INSERT OR IGNORE INTO request_environments VALUES (?1, ?2)")
+                .bind(1, id)
+                .bind(2, host)
+                .run();
+        }
+        write_events(id, record.history, 0);
+        transaction.commit();
+        return id;
+    }
+
+    bool update_lifecycle(const LedgerRecord& updated, RequestState expected) override {
+        sqlite::Transaction transaction(connection_);
+        sqlite::Statement current(connection_, "SELECT state FROM requests WHERE id = ?1");
+        if (!current.bind(1, updated.id).step() || current.text(0) != state_name(expected)) {
+            return false;
+        }
+        sqlite::Statement(connection_, "UPDATE requests SET state = ?2, case_id = ?3, ticket = ?4, "
+                                       "delivered_at = ?5, access_ends_at = ?6 WHERE id = ?1")
+            .bind(1, updated.id)
+            .bind(2, state_name(updated.state))
+            .bind(3, updated.case_id)
+            .bind(4, updated.ticket)
+            .bind(5, time_text(updated.delivered_at))
+            .bind(6, time_text(updated.access_ends_at))
+            .run();
+        sqlite::Statement counted(connection_, "SELECT count(*) FROM events WHERE request_id = ?1");
+        counted.bind(1, updated.id).step();
+        const auto stored = static_cast<std::size_t>(counted.number(0));
+        write_events(updated.id, updated.history, stored);
+        transaction.commit();
+        return true;
+    }
+
+private:
+    void migrate(int target) {
+        if (target > ledger_schema_version) {
+            target = ledger_schema_version;
+        }
+        // Read first without a write lock: a ledger at the current version (the usual case) needs none.
+        if (connection_.single_number("PRAGMA user_version") == target) {
+            return;
+        }
+        sqlite::Transaction transaction(connection_);
+        const auto version = connection_.single_number("PRAGMA user_version"); // another process may have won
+        if (version > ledger_schema_version) {
+            throw LedgerUnavailable("cannot use " + connection_.path() + ": it was written by a newer " +
+                                    "backup-request (ledger schema " + std::to_string(version) +
+                                    ", this version knows up to " + std::to_string(ledger_schema_version) +
+                                    "); upgrade backup-request, or use another --ledger");
+        }
+        for (auto step = version; step < target; ++step) {
+            connection_.execute(migrations.at(static_cast<std::size_t>(step)));
+        }
+        if (version < target) {
+            connection_.execute("PRAGMA user_version = " + std::to_string(target));
+        }
+        transaction.commit();
+    }
+
+    void write_events(const std::string& id, const std::vector<LedgerEvent>& history, std::size_t from) {
+        for (std::size_t seq = from; seq < history.size(); ++seq) {
+            const LedgerEvent& event = history[seq];
+            sqlite::Statement(connection_, "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5)")
+                .bind(1, id)
+                .bind(2, static_cast<std::int64_t>(seq))
+                .bind(3, state_name(event.state))
+                .bind(4, format_utc_time(event.recorded_at))
+                .bind(5, event.detail)
+                .run();
+        }
+    }
+
+    std::vector<LedgerRecord> select(const std::string& sql, const std::vector<std::string>& values) {
+        const std::string& path = connection_.path();
+        std::vector<LedgerRecord> found;
+        std::map<std::string, std::size_t> by_id;
+        {
+            sqlite::Statement statement(connection_, sql);
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                statement.bind(static_cast<int>(i + 1), values[i]);
+            }
+            while (statement.step()) {
+                LedgerRecord record;
+                record.id = statement.text(0);
+                record.request_type = statement.text(1);
+                record.point_in_time = stored_time(statement.optional_text(2), path);
+                const auto environments = nlohmann::json::parse(statement.text(3), nullptr, false);
+                if (!environments.is_array()) {
+                    throw LedgerUnavailable("cannot read " + path + ": request " + record.id +
+                                            " has environments that are not a JSON list");
+                }
+                for (const auto& host : environments) {
+                    record.environments.push_back(host.is_string() ? host.get<std::string>() : host.dump());
+                }
+                record.reference = statement.optional_text(4);
+                record.contact = statement.optional_text(5);
+                record.justification = statement.text(6);
+                record.written_at = stored_time(statement.text(7), path);
+                record.retention_deadline = stored_time(statement.optional_text(8), path);
+                record.format = statement.text(9);
+                record.destination = statement.text(10);
+                record.payload = statement.text(11);
+                record.state = stored_state(statement.text(12), path);
+                record.case_id = statement.optional_text(13);
+                record.ticket = statement.optional_text(14);
+                record.delivered_at = stored_time(statement.optional_text(15), path);
+                record.access_ends_at = stored_time(statement.optional_text(16), path);
+                record.extends = statement.optional_text(17);
+                by_id[record.id] = found.size();
+                found.push_back(std::move(record));
+            }
+        }
+        if (found.empty()) {
+            return found;
+        }
+        sqlite::Statement events(connection_, found.size() == 1
+                                                  ? "SELECT request_id, state, recorded_at, detail FROM events "
+                                                    "WHERE request_id = ?1 ORDER BY request_id, seq"
+                                                  : "SELECT request_id, state, recorded_at, detail FROM events "
+                                                    "ORDER BY request_id, seq");
+        if (found.size() == 1) {
+            events.bind(1, found.front().id);
+        }
+        while (events.step()) {
+            const auto owner = by_id.find(events.text(0));
+            if (owner == by_id.end()) {
+                continue;
+            }
+            found[owner->second].history.push_back(
+                {stored_state(events.text(1), path), stored_time(events.text(2), path), events.text(3)});
+        }
+        return found;
+    }
+
+    sqlite::Connection connection_;
+};
+
+} // namespace
+
+std::unique_ptr<LedgerStore> open_sqlite_ledger(const std::string& path, const SqliteLedgerOptions& options) {
+    return std::make_unique<SqliteLedger>(path, options);
+}
+
+int sqlite_ledger_version(const std::string& path) {
+    sqlite::Connection connection(path, std::chrono::milliseconds{5000});
+    return static_cast<int>(connection.single_number("PRAGMA user_version"));
+}
+
+} // namespace backup_request

@@ -1,0 +1,243 @@
+// Renders ledger records: the urgency order, the table, the JSON records, one request's detail, and the
+// access end as a calendar event.
+#include "backup_request/output/ledger_listing.hpp"
+
+#include "backup_request/ledger/request_lifecycle.hpp"
+#include "backup_request/output/case_document.hpp"
+#include "backup_request/output/tracker_body.hpp"
+#include "backup_request/text/grapheme_clusters.hpp"
+#include "backup_request/text/visible_text.hpp"
+
+#include <algorithm>
+
+namespace backup_request {
+namespace {
+
+nlohmann::ordered_json optional_text(const std::optional<std::string>& text) {
+    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json optional_time(const std::optional<sys_seconds>& time) {
+    return time ? nlohmann::ordered_json(format_utc_time(*time)) : nlohmann::ordered_json(nullptr);
+}
+
+std::string environments_cell(const LedgerRecord& record) {
+    if (record.environments.empty()) {
+        return "-";
+    }
+    std::string cell = visible_text(record.environments.front());
+    if (record.environments.size() > 1) {
+        cell += " +" + std::to_string(record.environments.size() - 1);
+    }
+    return cell;
+}
+
+std::size_t grapheme_cluster_count(std::string_view text) {
+    std::size_t count = 0;
+    for (std::size_t offset = 0; offset < text.size(); offset = next_grapheme_boundary(text, offset)) {
+        ++count;
+    }
+    return count;
+}
+
+// Columns padded by what a reader sees: user text may hold wide or combining characters.
+std::string padded(const std::string& text, std::size_t width) {
+    const std::size_t seen = grapheme_cluster_count(text);
+    return seen >= width ? text : text + std::string(width - seen, ' ');
+}
+
+} // namespace
+
+std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, const ListingFilter& filter) {
+    std::erase_if(records, [&filter](const LedgerRecord& record) {
+        if (!filter.all && !filter.state && !is_open(record)) {
+            return true;
+        }
+        if (filter.state && record.state != *filter.state) {
+            return true;
+        }
+        return filter.environment &&
+               std::find(record.environments.begin(), record.environments.end(), *filter.environment) ==
+                   record.environments.end();
+    });
+    std::stable_sort(records.begin(), records.end(), [](const LedgerRecord& a, const LedgerRecord& b) {
+        const auto first = next_deadline(a);
+        const auto second = next_deadline(b);
+        if (first && second) {
+            return first->at != second->at ? first->at < second->at : a.id < b.id;
+        }
+        if (first || second) {
+            return first.has_value();
+        }
+        return a.written_at != b.written_at ? a.written_at > b.written_at : a.id < b.id;
+    });
+    return records;
+}
+
+std::string time_left_text(std::chrono::seconds left) {
+    using namespace std::chrono;
+    if (left <= seconds::zero()) {
+        return "passed";
+    }
+    const auto days_left = duration_cast<days>(left);
+    const auto hours_left = duration_cast<hours>(left - days_left);
+    const auto minutes_left = duration_cast<minutes>(left - days_left - hours_left);
+    if (days_left.count() > 0) {
+        return std::to_string(days_left.count()) + "d " + std::to_string(hours_left.count()) + "h";
+    }
+    if (hours_left.count() > 0) {
+        return std::to_string(hours_left.count()) + "h " + std::to_string(minutes_left.count()) + "m";
+    }
+    return std::to_string(std::max<long long>(1, minutes_left.count())) + "m";
+}
+
+nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now, bool with_history) {
+    nlohmann::ordered_json out;
+    out["id"] = record.id;
+    out["request_type"] = record.request_type;
+    out["state"] = state_name(record.state);
+    out["point_in_time"] = optional_time(record.point_in_time);
+    out["environments"] = record.environments;
+    out["reference"] = optional_text(record.reference);
+    out["contact"] = optional_text(record.contact);
+    out["written_at"] = format_utc_time(record.written_at);
+    if (const auto deadline = next_deadline(record)) {
+        out["deadline"] = {{"at", format_utc_time(deadline->at)},
+                           {"meaning", deadline->meaning},
+                           {"seconds_left", (deadline->at - now).count()}};
+    } else {
+        out["deadline"] = nullptr;
+    }
+    out["retention_deadline"] = optional_time(record.retention_deadline);
+    out["case"] = optional_text(record.case_id);
+    out["ticket"] = optional_text(record.ticket);
+    out["delivered_at"] = optional_time(record.delivered_at);
+    out["access_ends_at"] = optional_time(record.access_ends_at);
+    out["extends"] = optional_text(record.extends);
+    out["format"] = record.format;
+    out["destination"] = record.destination;
+    if (with_history) {
+        out["justification"] = record.justification;
+        auto& history = out["history"] = nlohmann::ordered_json::array();
+        for (const auto& event : record.history) {
+            history.push_back({{"state", state_name(event.state)},
+                               {"recorded_at", format_utc_time(event.recorded_at)},
+                               {"detail", event.detail}});
+        }
+    }
+    return out;
+}
+
+std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
+                          const std::function<std::string(const std::string&)>& emphasis) {
+    const std::vector<std::string> headings = {"ID",    "REFERENCE",     "ENVIRONMENTS", "POINT IN TIME",
+                                               "STATE", "NEXT DEADLINE", "LEFT"};
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> urgent;
+    for (const auto& record : records) {
+        const auto deadline = next_deadline(record);
+        rows.push_back({record.id, record.reference ? visible_text(*record.reference) : "-",
+                        environments_cell(record),
+                        record.point_in_time ? format_utc_time(*record.point_in_time) : "-",
+                        std::string(state_name(record.state)),
+                        deadline ? format_utc_time(deadline->at) + " " + deadline->meaning : "-",
+                        deadline ? time_left_text(deadline->at - now) : "-"});
+        urgent.push_back(deadline && deadline->at - now <= urgent_within);
+    }
+    std::vector<std::size_t> widths;
+    for (const auto& heading : headings) {
+        widths.push_back(heading.size());
+    }
+    for (const auto& row : rows) {
+        for (std::size_t column = 0; column < row.size(); ++column) {
+            widths[column] = std::max(widths[column], grapheme_cluster_count(row[column]));
+        }
+    }
+    const auto line = [&widths](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t column = 0; column < cells.size(); ++column) {
+            text += column + 1 == cells.size() ? cells[column] : padded(cells[column], widths[column]) + "  ";
+        }
+        return text;
+    };
+    std::string out = line(headings) + "\n";
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+        const std::string text = line(rows[index]);
+        out += (urgent[index] && emphasis ? emphasis(text) : text) + "\n";
+    }
+    return out;
+}
+
+std::string record_detail(const LedgerRecord& record, sys_seconds now) {
+    std::string out;
+    const auto item = [&out](const std::string& label, const std::string& value) {
+        out += padded(label + ":", 16) + value + "\n";
+    };
+    item("Request", record.id + " (" + record.request_type + ")");
+    item("State", std::string(state_name(record.state)));
+    if (record.extends) {
+        item("Extends", *record.extends);
+    }
+    if (record.point_in_time) {
+        item("Point in time", format_utc_time(*record.point_in_time));
+    }
+    for (std::size_t index = 0; index < record.environments.size(); ++index) {
+        item(index == 0 ? "Environments" : "", visible_text(record.environments[index]));
+    }
+    if (record.reference) {
+        item("Reference", visible_text(*record.reference));
+    }
+    if (record.contact) {
+        item("Contact", visible_text(*record.contact));
+    }
+    if (record.case_id) {
+        item("Vendor case", visible_text(*record.case_id));
+    }
+    if (record.ticket) {
+        item("Ticket", visible_text(*record.ticket));
+    }
+    item("Written", format_utc_time(record.written_at) + " as " + record.format + " to " +
+                        visible_text(record.destination));
+    if (record.delivered_at) {
+        item("Delivered", format_utc_time(*record.delivered_at));
+    }
+    if (const auto deadline = next_deadline(record)) {
+        const auto left = deadline->at - now;
+        item("Next deadline", format_utc_time(deadline->at) + ", " + deadline->meaning +
+                                  (left > std::chrono::seconds::zero() ? " (in " + time_left_text(left) + ")"
+                                                                       : " (passed)"));
+    }
+    out += "\nHistory:\n";
+    for (const auto& event : record.history) {
+        out += "  " + format_utc_time(event.recorded_at) + "  " + padded(std::string(state_name(event.state)), 10) +
+               visible_text(event.detail) + "\n";
+    }
+    return out;
+}
+
+std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
+    CaseDocument document;
+    document.title = "Access to a restored backup";
+    document.summary = "Backup access ends: " +
+                       (record.environments.empty() ? record.id : record.environments.front()) +
+                       (record.reference ? " (" + *record.reference + ")" : std::string());
+    document.blocks.push_back({CaseBlock::Kind::item, "Request", record.id, {}, {}});
+    if (record.case_id) {
+        document.blocks.push_back({CaseBlock::Kind::item, "Vendor case", *record.case_id, {}, {}});
+    }
+    if (!record.environments.empty()) {
+        document.blocks.push_back({CaseBlock::Kind::list, "Environments", {}, record.environments, {}});
+    }
+    if (record.delivered_at) {
+        document.blocks.push_back(
+            {CaseBlock::Kind::item, "Delivered", format_utc_time(*record.delivered_at), {}, {}});
+    }
+    document.blocks.push_back(
+        {CaseBlock::Kind::fact, {},
+         "Ask for an extension before then: backup-request extend --request " + record.id, {}, {}});
+    document.deadline = record.access_ends_at.value_or(now);
+    document.deadline_meaning = "access to the restored backup ends";
+    return deadline_calendar(document, now);
+}
+
+} // namespace backup_request
