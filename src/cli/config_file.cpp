@@ -157,6 +157,25 @@ std::variant<std::vector<std::string>, std::string> inputs_of(const toml::node& 
     return std::string(takes_several(option) ? "a string or an array of strings" : "a string");
 }
 
+// Whether the option's own checks (IsMember, ranges) take these values.
+bool accepts(const CLI::Option& option, const std::vector<std::string>& inputs) {
+    // CLI11 2.1 hands out validators only through a non-const accessor; they are only run on copies here.
+    auto& editable = const_cast<CLI::Option&>(option); // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    for (int index = 0;; ++index) {
+        CLI::Validator* validator = nullptr;
+        try {
+            validator = editable.get_validator(index);
+        } catch (const CLI::OptionNotFound&) {
+            return true;
+        }
+        for (std::string value : inputs) {
+            if (!(*validator)(value).empty()) {
+                return false;
+            }
+        }
+    }
+}
+
 struct Section {
     const CLI::App* command = nullptr; // a command's table; nullptr for the top level and tracker tables
     std::string table;                 // for messages: "create", "jira"; empty at the top level
@@ -203,14 +222,22 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
             }
         }
     }
+    // A top-level key is a default for every command whose flag takes it: `format = "markdown"` is create's
+    // and extend's, not window's or list's, whose --format means something else. Only when no command takes
+    // the value is it a problem (the first command's words).
+    std::optional<Problem> first_problem;
+    std::vector<CLI::ConfigItem> taken;
     for (const CLI::App* target : targets) {
         const CLI::Option* option = find_flag(*target, flag);
         auto inputs = inputs_of(value, *option);
         if (const auto* wanted = std::get_if<std::string>(&inputs)) {
             const bool item = wanted->find("but item") != std::string::npos;
-            return Problem{value.source().begin, position(path, value.source()) + ": '" + name +
-                                                     "' must be " + *wanted +
-                                                     (item ? "" : std::string(", not ") + type_name(value))};
+            if (!first_problem) {
+                first_problem = Problem{value.source().begin,
+                                        position(path, value.source()) + ": '" + name + "' must be " + *wanted +
+                                            (item ? "" : std::string(", not ") + type_name(value))};
+            }
+            continue;
         }
         CLI::ConfigItem item;
         if (target != &app) {
@@ -218,8 +245,27 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
         }
         item.name = flag;
         item.inputs = std::get<std::vector<std::string>>(inputs);
-        items.push_back(std::move(item));
+        if (section.command == nullptr && targets.size() > 1 && !accepts(*option, item.inputs)) {
+            continue;
+        }
+        taken.push_back(std::move(item));
     }
+    if (taken.empty() && first_problem) {
+        return first_problem;
+    }
+    if (taken.empty() && !targets.empty()) {
+        // No command's checks take the value: given to all, so each names its own reason when it runs.
+        for (const CLI::App* target : targets) {
+            CLI::ConfigItem item;
+            if (target != &app) {
+                item.parents = {target->get_name()};
+            }
+            item.name = flag;
+            item.inputs = std::get<std::vector<std::string>>(inputs_of(value, *find_flag(*target, flag)));
+            taken.push_back(std::move(item));
+        }
+    }
+    items.insert(items.end(), taken.begin(), taken.end());
     return std::nullopt;
 }
 

@@ -19,7 +19,7 @@ got=$(bash -c 'source "$1"
   COMP_WORDS=(backup-request cr); COMP_CWORD=1; _backup_request; echo "${COMPREPLY[*]}"
   COMP_WORDS=(backup-request -v create --justi); COMP_CWORD=3; _backup_request; echo "${COMPREPLY[*]}"
   COMP_WORDS=(backup-request create --format m); COMP_CWORD=3; _backup_request; echo "${COMPREPLY[*]}"
-  COMP_WORDS=(backup-request ma); COMP_CWORD=1; _backup_request; echo "hidden: ${COMPREPLY[*]}"
+  COMP_WORDS=(backup-request man); COMP_CWORD=1; _backup_request; echo "hidden: ${COMPREPLY[*]}"
   COMP_WORDS=(backup-request --color ""); COMP_CWORD=2; _backup_request; echo "${COMPREPLY[*]}"
   COMP_WORDS=(backup-request create --color a); COMP_CWORD=3; _backup_request; echo "${COMPREPLY[*]}"
   cd "$2"; COMP_WORDS=(backup-request --config conf); COMP_CWORD=2; _backup_request; echo "${COMPREPLY[*]}"
@@ -44,7 +44,7 @@ got=$(fish -c 'source $argv[1]
   complete -C "backup-request cr"
   complete -C "backup-request create --justi"
   complete -C "backup-request validate --format "
-  complete -C "backup-request ma"  # fish matches inside words: schema, never the hidden manual
+  complete -C "backup-request manu"  # fish matches inside words: never the hidden manual
   complete -C "backup-request schema "
   complete -C "backup-request completion z"' "$work/c.fish" | cut -f1)
 expect fish "$got" "create
@@ -52,7 +52,6 @@ expect fish "$got" "create
 --justification-file
 human
 json
-schema
 draft
 payload
 report

@@ -13,9 +13,15 @@ mkdir "$work/cwd" && cd "$work/cwd" || exit 1
 
 # A fixed, clean environment: the clock is set per case, nothing leaks in from the caller.
 unset BACKUP_REQUEST_NOW BACKUP_REQUEST_TZ BACKUP_REQUEST_CONFIG
-# Each case has a ledger of its own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
-export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" \
-  BACKUP_REQUEST_LEDGER="$work/ledger.sqlite"
+export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
+# The ledger is off, as in a script or CI job, except in cases about it (a file named "ledger" in the case):
+# those get one of their own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
+unset BACKUP_REQUEST_LEDGER BACKUP_REQUEST_NO_LEDGER
+if [ -f "$case_dir/ledger" ]; then
+  export BACKUP_REQUEST_LEDGER="$work/ledger.sqlite"
+else
+  export BACKUP_REQUEST_NO_LEDGER=1
+fi
 
 bash "$case_dir/cmd" >"$work/actual_stdout" 2>"$work/actual_stderr" </dev/null
 code=$?

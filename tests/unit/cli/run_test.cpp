@@ -42,7 +42,7 @@ const std::string justification = "A failed deployment at 14:40 UTC deleted 3,00
 
 TEST_CASE("create writes the payload on stdout and nothing on stderr") {
     const auto result =
-        run_with({"create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
+        run_with({"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
     CHECK(result.code == 0);
     CHECK(result.err.empty());
     const auto payload = nlohmann::json::parse(result.out);
