@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the dependencies for a build that cannot link Debian's compiled libraries, from Debian's own source
 # packages (pinned by version below; apt checks their hashes), into .cache/deps/TARGET:
+# SQLite (the ledger) is compiled here for windows and static from the amalgamation that Debian's sqlite3
+# source package makes with its own build tools (tclsh); the libc++ build links Debian's libsqlite3, a C
+# library that does not depend on which C++ library the program uses.
 #   scripts/build-deps.sh windows   MinGW-w64 (x86-64, POSIX threads), plus the IANA time zone files and
 #                                   windowsZones.xml that date's tz library reads on Windows (share/tzdata)
 #   scripts/build-deps.sh static    static archives for a fully static Linux binary (g++, glibc)
@@ -14,12 +17,13 @@ simdjson_version=3.0.1-1
 date_version=3.0.1+ds-5
 tzdata_version=2026b-0+deb12u1
 cldr_version=41-0.1
+sqlite_version=3.40.1-2+deb12u2
 
 target=${1:-}
 case "$target" in
-  windows) packages=(g++-mingw-w64-x86-64-posix wine wine64) ;;
-  static) packages=(g++ libc6-dev) ;;
-  libcxx) packages=(clang libc++-14-dev libc++abi-14-dev) ;;
+  windows) packages=(g++-mingw-w64-x86-64-posix wine wine64 gcc make tcl) ;;
+  static) packages=(g++ libc6-dev gcc make tcl) ;;
+  libcxx) packages=(clang libc++-14-dev libc++abi-14-dev libsqlite3-dev) ;;
   *) echo "build-deps.sh: say which build: windows, static or libcxx" >&2; exit 2 ;;
 esac
 packages+=(cmake ninja-build dpkg-dev libcli11-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libtomlplusplus-dev catch2
@@ -27,7 +31,7 @@ packages+=(cmake ninja-build dpkg-dev libcli11-dev nlohmann-json3-dev libspdlog-
 
 prefix=$PWD/.cache/deps/$target
 stamp="$prefix/.versions"
-wanted="simdjson=$simdjson_version date=$date_version tzdata=$tzdata_version cldr=$cldr_version $(cat scripts/deps/CMakeLists.txt | sha256sum | cut -c1-16)"
+wanted="simdjson=$simdjson_version date=$date_version tzdata=$tzdata_version cldr=$cldr_version sqlite=$sqlite_version $(cat scripts/deps/CMakeLists.txt | sha256sum | cut -c1-16)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
   echo "build-deps.sh: $prefix is up to date" >&2
   exit 0
@@ -82,8 +86,22 @@ fetch_source() { # NAME VERSION FOLDER: the unpacked source package
 fetch_source simdjson "$simdjson_version" simdjson
 fetch_source howardhinnant-date "$date_version" date
 
+# sqlite3.c, the one-file form SQLite is built from elsewhere: Debian's source has the separate files, and its
+# makefile joins them (with tclsh), on the build machine, once for every target.
+sqlite_source=""
+if [ "$target" != libcxx ]; then
+  sqlite_source=$sources/sqlite3-amalgamation
+  if [ ! -f "$sqlite_source/sqlite3.c" ]; then
+    fetch_source sqlite3 "$sqlite_version" sqlite3
+    mkdir -p "$sources/sqlite3/amalgamation-build"
+    (cd "$sources/sqlite3/amalgamation-build" && ../configure --disable-tcl >&2 && make sqlite3.c >&2)
+    mkdir -p "$sqlite_source"
+    cp "$sources/sqlite3/amalgamation-build/sqlite3.c" "$sources/sqlite3/amalgamation-build/sqlite3.h" "$sqlite_source/"
+  fi
+fi
+
 cmake_args=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix"
-            -DSIMDJSON_SOURCE="$sources/simdjson" -DDATE_SOURCE="$sources/date")
+            -DSIMDJSON_SOURCE="$sources/simdjson" -DDATE_SOURCE="$sources/date" -DSQLITE_SOURCE="$sqlite_source")
 case "$target" in
   windows) cmake_args+=(--toolchain "$PWD/cmake/toolchains/x86_64-w64-mingw32.cmake" -DBACKUP_REQUEST_DEPS="$prefix") ;;
   libcxx) cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS=-stdlib=libc++) ;;
