@@ -15,7 +15,7 @@ CLI::App* add_schema_command(CLI::App& app, SchemaOptions& options) {
         app.add_subcommand("schema", "Print the JSON Schema of the payload, a draft, or the report");
     command->footer("\nExample:\n  backup-request schema payload > payload.schema.json");
     const std::vector<std::string> names(schema_names.begin(), schema_names.end());
-    command->add_option("name", options.name, "payload, draft or report")
+    command->add_option("name", options.name, "payload, draft, report or ledger")
         ->required()
         ->check(CLI::IsMember(names))
         ->type_name("NAME");
@@ -35,7 +35,7 @@ CommandResult run_schema(const SchemaOptions& options, CommandContext& context) 
     const auto text = schema_text(options.name);
     if (!text) {
         return failure(ExitCode::usage,
-                       "no schema named '" + options.name + "': use payload, draft or report");
+                       "no schema named '" + options.name + "': use payload, draft, report or ledger");
     }
     context.out << *text << std::flush;
     return ExitCode::ok;

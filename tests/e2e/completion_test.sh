@@ -53,6 +53,7 @@ expect fish "$got" "create
 human
 json
 draft
+ledger
 payload
 report
 zsh"
@@ -71,7 +72,7 @@ expect zsh "$got" "create:Check a backup access request and write its support-ca
 --justification[Business justification]:value: 
 --justification-file[Read the business justification from a file ('-' for stdin)]:file:_files
 --format[human (text and a picture) or json]:value:(human json)
-2:argument:(payload draft report)
+2:argument:(payload draft report ledger)
 0"
 
 [ "$failed" = 0 ] && echo "bash, fish and zsh: scripts load and complete commands, flags and values"

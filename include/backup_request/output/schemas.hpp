@@ -7,7 +7,7 @@
 
 namespace backup_request {
 
-inline constexpr std::array<std::string_view, 3> schema_names = {"payload", "draft", "report"};
+inline constexpr std::array<std::string_view, 4> schema_names = {"payload", "draft", "report", "ledger"};
 
 // The schema's text, or none for an unknown name.
 [[nodiscard]] std::optional<std::string_view> schema_text(std::string_view name);
