@@ -50,7 +50,10 @@ std::string padded(const std::string& text, std::size_t width) {
 
 std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, const ListingFilter& filter) {
     std::erase_if(records, [&filter](const LedgerRecord& record) {
-        if (!filter.all && !filter.state && !is_open(record)) {
+        // The default view is what needs attention: open access requests. Extensions are follow-ups of one
+        // (show, --all and --state list them).
+        if (!filter.all && !filter.state &&
+            (!is_open(record) || record.request_type != "database-backup-access")) {
             return true;
         }
         if (filter.state && record.state != *filter.state) {
@@ -218,9 +221,8 @@ std::string record_detail(const LedgerRecord& record, sys_seconds now) {
 std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
     CaseDocument document;
     document.title = "Access to a restored backup";
-    document.summary = "Backup access ends: " +
-                       (record.environments.empty() ? record.id : record.environments.front()) +
-                       (record.reference ? " (" + *record.reference + ")" : std::string());
+    document.summary = "access to " + (record.environments.empty() ? record.id : record.environments.front()) +
+                       " ends" + (record.reference ? " (" + *record.reference + ")" : std::string());
     document.blocks.push_back({CaseBlock::Kind::item, "Request", record.id, {}, {}});
     if (record.case_id) {
         document.blocks.push_back({CaseBlock::Kind::item, "Vendor case", *record.case_id, {}, {}});

@@ -17,7 +17,7 @@ namespace backup_request {
 inline constexpr auto urgent_within = std::chrono::hours{48};
 
 struct ListingFilter {
-    bool all = false;                  // declined and closed too
+    bool all = false; // declined and closed requests, and extensions, too
     std::optional<std::string> environment;
     std::optional<RequestState> state;
 };
