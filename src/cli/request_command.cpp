@@ -386,8 +386,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         return std::move(*failed);
     }
     auto written = write_result(std::get<std::string>(text), command, options.output, context);
-    if (const auto* code = std::get_if<ExitCode>(&written); code != nullptr && *code == ExitCode::ok) {
-        ledger.record(std::move(*record)); // only a case that reached its destination is remembered
+    // Only a case that reached its destination is remembered: a full or closed stdout shows in the stream
+    // (main reports it, exit 4).
+    if (const auto* code = std::get_if<ExitCode>(&written);
+        code != nullptr && *code == ExitCode::ok && context.out.flush().good()) {
+        ledger.record(std::move(*record));
     }
     return written;
 }

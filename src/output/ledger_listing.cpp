@@ -174,7 +174,7 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
 std::string record_detail(const LedgerRecord& record, sys_seconds now) {
     std::string out;
     const auto item = [&out](const std::string& label, const std::string& value) {
-        out += padded(label + ":", 16) + value + "\n";
+        out += padded(label.empty() ? label : label + ":", 16) + value + "\n";
     };
     item("Request", record.id + " (" + record.request_type + ")");
     item("State", std::string(state_name(record.state)));
