@@ -81,6 +81,15 @@ if in_root create --example -o work/case.json 2>/dev/null; then fail "-o replace
 in_root create --example -o work/case.json --force 2>/dev/null || fail "-o --force failed"
 [ "$(ls -A "$root/work" | tr '\n' ' ')" = "case.json config.toml drafts.ndjson " ] || fail "files left behind: $(ls -A "$root/work")"
 
+# The ledger (SQLite, linked in): a case is recorded, listed and marked in the empty root.
+in_root --ledger work/ledger/ledger.sqlite create --at now-2h --env acme-prd.outsystemsenterprise.com \
+  --justification "$justification" >/dev/null 2>&1 || fail "create with a ledger failed"
+id=$(in_root --ledger work/ledger/ledger.sqlite list --format ndjson | sed -n 's/^{"id":"\([a-z2-9]*\)".*/\1/p')
+[ -n "$id" ] || fail "the case was not recorded in the ledger"
+in_root --ledger work/ledger/ledger.sqlite mark "$id" submitted --case 123 2>/dev/null || fail "mark failed"
+[ "$(stat -c %a "$root/work/ledger/ledger.sqlite")" = 600 ] || fail "the ledger is not 0600"
+rm -rf "$root/work/ledger"
+
 # A closed stdout is an output that did not arrive: exit 4.
 set +e
 in_root create --example >&- 2>/dev/null

@@ -12,6 +12,7 @@ import select
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 
@@ -32,7 +33,8 @@ class Terminal:
         if columns:  # the terminal's window size, as a narrow terminal window has it
             fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
         env = {k: v for k, v in os.environ.items() if not k.startswith("BACKUP_REQUEST_") and k != "NO_COLOR"}
-        env.update({"BACKUP_REQUEST_NOW": NOW, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8"})
+        env.update({"BACKUP_REQUEST_NOW": NOW, "TERM": "xterm-256color", "LC_ALL": "C.UTF-8",
+                    "BACKUP_REQUEST_NO_LEDGER": "1"})
         env.update(env_extra or {})
         self.proc = subprocess.Popen(
             [binary] + args, stdin=subprocess.PIPE if stdin_pipe else slave,
@@ -240,8 +242,36 @@ def progress(binary):
           repr(output[-300:]))
 
 
+def ledger_list_colours(binary):
+    """list at a terminal: a request whose next deadline is within 48 hours stands out, the others do not."""
+    with tempfile.TemporaryDirectory() as folder:
+        ledger = os.path.join(folder, "ledger.sqlite")
+        env = {"BACKUP_REQUEST_LEDGER": ledger, "BACKUP_REQUEST_NO_LEDGER": "0"}
+        ids = {}
+        for name, point in (("urgent", "now-14d"), ("calm", "now-2h")):
+            subprocess.run([binary, "create", "--at", point, "-e", f"{name}.example.com", "-j", " ".join(REASON),
+                            "-q", "--now", NOW], env=dict(os.environ, **env), stdout=subprocess.DEVNULL, check=True)
+            listed = subprocess.run([binary, "list", "--environment", f"{name}.example.com", "--format", "ndjson",
+                                     "--now", NOW], env=dict(os.environ, **env), capture_output=True, text=True)
+            ids[name] = json.loads(listed.stdout)["id"]
+        t = Terminal(binary, ["list"], env_extra=env, stdout_on_tty=True)
+        t.expect("LEFT")
+        t.finish()
+        lines = t.seen.replace("\r\n", "\n").split("\n")
+        urgent = [line for line in lines if ids["urgent"] in line]
+        calm = [line for line in lines if ids["calm"] in line]
+        check("list at a terminal: the row within 48 hours in bold red",
+              len(urgent) == 1 and urgent[0].startswith("\x1b[1;31m" + ids["urgent"]) and urgent[0].endswith("\x1b[0m"),
+              t.seen)
+        check("list at a terminal: the other row plain", len(calm) == 1 and "\x1b[" not in calm[0], t.seen)
+        t = Terminal(binary, ["list"], env_extra=dict(env, NO_COLOR="1"), stdout_on_tty=True)
+        t.expect("LEFT")
+        t.finish()
+        check("list with NO_COLOR: plain", "\x1b[" not in t.seen and ids["urgent"] in t.seen, t.seen)
+
+
 def main(binary):
-    for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress):
+    for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress, ledger_list_colours):
         try:
             scenario(binary)
         except AssertionError as error:
