@@ -32,8 +32,8 @@ std::string flag_name_for_key(std::string key) {
 // What a config file may hold: who you are and how you work. Anything else that is a flag is refused, with
 // the reason for the ones people try.
 constexpr std::array<std::string_view, 14> allowed_keys = {
-    "contact", "env",    "timezone", "reference-prefix", "color",    "quiet",  "verbose",
-    "format",  "compact", "strict",  "no-input",         "retention-days", "ledger", "no-ledger"};
+    "contact", "env",     "timezone", "reference-prefix", "color",          "quiet",  "verbose",
+    "format",  "compact", "strict",   "no-input",         "retention-days", "ledger", "no-ledger"};
 
 std::string refusal_reason(const std::string& flag) {
     if (flag == "now") {
@@ -188,6 +188,51 @@ struct Problem {
     std::string message;
 };
 
+// The config items of one key for the commands it reaches. A top-level key is a default for every command
+// whose flag takes it: `format = "markdown"` is create's and extend's, not window's or list's, whose --format
+// means something else. Only when no command takes the value is it a problem (the first command's words).
+std::optional<Problem> items_for(const std::vector<const CLI::App*>& targets, const toml::node& value,
+                                 const Section& section, const CLI::App& app, const std::string& flag,
+                                 const std::string& name, const std::string& path,
+                                 std::vector<CLI::ConfigItem>& items) {
+    const auto item_for = [&](const CLI::App* target, std::vector<std::string> inputs) {
+        CLI::ConfigItem item;
+        if (target != &app) {
+            item.parents = {target->get_name()};
+        }
+        item.name = flag;
+        item.inputs = std::move(inputs);
+        return item;
+    };
+    std::optional<Problem> first_problem;
+    std::vector<CLI::ConfigItem> taken;
+    std::vector<CLI::ConfigItem> refused_by_checks;
+    for (const CLI::App* target : targets) {
+        const CLI::Option* option = find_flag(*target, flag);
+        auto inputs = inputs_of(value, *option);
+        if (const auto* wanted = std::get_if<std::string>(&inputs)) {
+            const bool item = wanted->find("but item") != std::string::npos;
+            if (!first_problem) {
+                first_problem = Problem{value.source().begin,
+                                        position(path, value.source()) + ": '" + name + "' must be " +
+                                            *wanted + (item ? "" : std::string(", not ") + type_name(value))};
+            }
+            continue;
+        }
+        auto& values = std::get<std::vector<std::string>>(inputs);
+        const bool checked_out =
+            section.command == nullptr && targets.size() > 1 && !accepts(*option, values);
+        (checked_out ? refused_by_checks : taken).push_back(item_for(target, std::move(values)));
+    }
+    if (taken.empty() && first_problem) {
+        return first_problem;
+    }
+    // No command's checks take the value: given to all, so each names its own reason when it runs.
+    const auto& chosen = taken.empty() ? refused_by_checks : taken;
+    items.insert(items.end(), chosen.begin(), chosen.end());
+    return std::nullopt;
+}
+
 // Checks one key = value and appends its config items; a problem otherwise.
 std::optional<Problem> add_key(const toml::key& key, const toml::node& value, const Section& section,
                                const CLI::App& app, const std::string& path,
@@ -222,50 +267,7 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
             }
         }
     }
-    // A top-level key is a default for every command whose flag takes it: `format = "markdown"` is create's
-    // and extend's, not window's or list's, whose --format means something else. Only when no command takes
-    // the value is it a problem (the first command's words).
-    std::optional<Problem> first_problem;
-    std::vector<CLI::ConfigItem> taken;
-    for (const CLI::App* target : targets) {
-        const CLI::Option* option = find_flag(*target, flag);
-        auto inputs = inputs_of(value, *option);
-        if (const auto* wanted = std::get_if<std::string>(&inputs)) {
-            const bool item = wanted->find("but item") != std::string::npos;
-            if (!first_problem) {
-                first_problem = Problem{value.source().begin,
-                                        position(path, value.source()) + ": '" + name + "' must be " + *wanted +
-                                            (item ? "" : std::string(", not ") + type_name(value))};
-            }
-            continue;
-        }
-        CLI::ConfigItem item;
-        if (target != &app) {
-            item.parents = {target->get_name()};
-        }
-        item.name = flag;
-        item.inputs = std::get<std::vector<std::string>>(inputs);
-        if (section.command == nullptr && targets.size() > 1 && !accepts(*option, item.inputs)) {
-            continue;
-        }
-        taken.push_back(std::move(item));
-    }
-    if (taken.empty() && first_problem) {
-        return first_problem;
-    }
-    if (taken.empty() && !targets.empty()) {
-        // No command's checks take the value: given to all, so each names its own reason when it runs.
-        for (const CLI::App* target : targets) {
-            CLI::ConfigItem item;
-            if (target != &app) {
-                item.parents = {target->get_name()};
-            }
-            item.name = flag;
-            item.inputs = std::get<std::vector<std::string>>(inputs_of(value, *find_flag(*target, flag)));
-            taken.push_back(std::move(item));
-        }
-    }
-    items.insert(items.end(), taken.begin(), taken.end());
+    return items_for(targets, value, section, app, flag, name, path, items);
     return std::nullopt;
 }
 

@@ -17,7 +17,8 @@ OrFailure<std::optional<std::string>> ledger_path(const CommandContext& context)
         return std::optional<std::string>();
     }
     // Scripts and CI jobs that make cases for others turn it off for the whole job.
-    if (auto off = context.environment.variable("BACKUP_REQUEST_NO_LEDGER"); off && !off->empty() && *off != "0") {
+    if (auto off = context.environment.variable("BACKUP_REQUEST_NO_LEDGER");
+        off && !off->empty() && *off != "0") {
         return std::optional<std::string>();
     }
     if (!context.ledger.empty()) {
@@ -25,8 +26,9 @@ OrFailure<std::optional<std::string>> ledger_path(const CommandContext& context)
     }
     if (auto variable = context.environment.variable("BACKUP_REQUEST_LEDGER")) {
         if (variable->find_first_not_of(" \t") == std::string::npos) {
-            return usage_failure("", "BACKUP_REQUEST_LEDGER is set but empty: give the ledger's path, or unset "
-                                     "it for the default, or use --no-ledger to record nothing");
+            return usage_failure("",
+                                 "BACKUP_REQUEST_LEDGER is set but empty: give the ledger's path, or unset "
+                                 "it for the default, or use --no-ledger to record nothing");
         }
         return std::optional<std::string>(*variable);
     }
@@ -47,7 +49,8 @@ std::unique_ptr<LedgerStore> open_ledger(const std::string& path, bool create) {
         }
         // It holds justifications: a folder and a file only the user can read.
         if (const int error = platform::create_private_folders(platform::parent_folder(path)); error != 0) {
-            throw LedgerUnavailable("cannot create the folder of " + path + ": " + platform::error_text(error));
+            throw LedgerUnavailable("cannot create the folder of " + path + ": " +
+                                    platform::error_text(error));
         }
         if (const int error = platform::create_private_file(path); error != 0) {
             throw LedgerUnavailable("cannot create " + path + ": " + platform::error_text(error));
@@ -67,7 +70,8 @@ OrFailure<std::unique_ptr<LedgerStore>> ledger_for_command(const std::string& co
         }
         const auto& chosen = std::get<std::optional<std::string>>(path);
         if (!chosen) {
-            return usage_failure(command, "--no-ledger: this command reads the ledger; leave --no-ledger out");
+            return usage_failure(command,
+                                 "--no-ledger: this command reads the ledger; leave --no-ledger out");
         }
         return open_ledger(*chosen, false);
     } catch (const LedgerUnavailable& unavailable) {
@@ -91,7 +95,8 @@ OrFailure<LedgerRecord> record_named(const std::string& command, const std::stri
     if (const auto closest = closest_name(id, ids)) {
         message += "; did you mean " + *closest + "?";
     } else {
-        message += ids.empty() ? " (nothing is recorded yet)" : "; 'backup-request list --all' shows every id";
+        message +=
+            ids.empty() ? " (nothing is recorded yet)" : "; 'backup-request list --all' shows every id";
     }
     return usage_failure(command, message);
 }

@@ -24,12 +24,16 @@ struct ListOptions {
 
 CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
     CLI::App* command = app.add_subcommand("list", "List the recorded requests, the most urgent first");
-    command->footer("\nExamples:\n  backup-request list\n  backup-request list --environment acme-prd.outsystemsenterprise.com "
-                    "--all\n  backup-request list --format ndjson | jq -r 'select(.state == \"delivered\") | .id'\n\n"
-                    "By default: the open access requests (not declined or closed). The next deadline is the point in time "
-                    "leaving the retention window until access is delivered, then the end of access.");
+    command->footer(
+        "\nExamples:\n  backup-request list\n  backup-request list --environment "
+        "acme-prd.outsystemsenterprise.com "
+        "--all\n  backup-request list --format ndjson | jq -r 'select(.state == \"delivered\") | .id'\n\n"
+        "By default: the open access requests (not declined or closed). The next deadline is the point in "
+        "time "
+        "leaving the retention window until access is delivered, then the end of access.");
     command->add_flag("--all", options.all, "Declined and closed requests, and extension cases, too");
-    command->add_option("--environment", options.environment, "Only requests for this environment (host name)")
+    command
+        ->add_option("--environment", options.environment, "Only requests for this environment (host name)")
         ->type_name("HOST");
     command->add_option("--state", options.state, "Only requests in this state")
         ->type_name("STATE")
@@ -85,17 +89,19 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
     if (shown.empty()) {
         // The table's words go to stderr: a script reading stdout sees no rows, a person sees why.
         if (!context.quiet) {
-            context.err << (options.all || filter.environment || filter.state
-                                ? "No recorded request matches.\n"
-                                : "No open requests. 'backup-request list --all' shows declined and closed ones "
-                                  "too.\n");
+            context.err
+                << (options.all || filter.environment || filter.state
+                        ? "No recorded request matches.\n"
+                        : "No open requests. 'backup-request list --all' shows declined and closed ones "
+                          "too.\n");
         }
         return ExitCode::ok;
     }
     const bool colour = use_color(context, context.environment.stdout_is_terminal);
     const auto emphasis = [](const std::string& text) { return "\x1b[1;31m" + text + "\x1b[0m"; };
-    context.out << listing_table(shown, at, colour ? std::function<std::string(const std::string&)>(emphasis)
-                                                   : std::function<std::string(const std::string&)>())
+    context.out << listing_table(shown, at,
+                                 colour ? std::function<std::string(const std::string&)>(emphasis)
+                                        : std::function<std::string(const std::string&)>())
                 << std::flush;
     return ExitCode::ok;
 }

@@ -8,6 +8,7 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 
+#include <array>
 #include <memory>
 #include <ostream>
 
@@ -51,7 +52,9 @@ CLI::App* add_mark_command(CLI::App& app, MarkOptions& options) {
     command->add_option("--until", options.until, "extended: the new end of access the vendor gave")
         ->type_name("TIME")
         ->check(non_empty("a time like 2026-12-01T10:00:00Z"));
-    command->add_option("--now", options.now, "Record at this time instead of the clock (env BACKUP_REQUEST_NOW)")
+    command
+        ->add_option("--now", options.now,
+                     "Record at this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME")
         ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     return command;
@@ -59,16 +62,16 @@ CLI::App* add_mark_command(CLI::App& app, MarkOptions& options) {
 
 // A flag that belongs to another state's mark is a usage error, not silently dropped.
 std::optional<std::string> misplaced_flag(const MarkOptions& options) {
-    const struct {
+    struct OwnFlag {
         const char* flag;
-        const std::string& value;
+        const std::string* value;
         const char* state;
-    } flags[] = {{"--case", options.case_id, "submitted"},
-                 {"--ticket", options.ticket, "submitted"},
-                 {"--at", options.at, "delivered"},
-                 {"--until", options.until, "extended"}};
+    };
+    const std::array<OwnFlag, 4> flags = {
+        OwnFlag{"--case", &options.case_id, "submitted"}, OwnFlag{"--ticket", &options.ticket, "submitted"},
+        OwnFlag{"--at", &options.at, "delivered"}, OwnFlag{"--until", &options.until, "extended"}};
     for (const auto& flag : flags) {
-        if (!flag.value.empty() && options.state != flag.state) {
+        if (!flag.value->empty() && options.state != flag.state) {
             return std::string(flag.flag) + " goes with 'mark ID " + flag.state + "', not " + options.state;
         }
     }
@@ -141,7 +144,8 @@ CommandResult run_mark(const MarkOptions& options, CommandContext& context) {
                         << (detail.empty() ? "" : ": " + visible_text(detail)) << ".\n";
         }
     } catch (const LedgerUnavailable& unavailable) {
-        return failure(ExitCode::output, std::string("ledger: ") + unavailable.what() + "; nothing was changed");
+        return failure(ExitCode::output,
+                       std::string("ledger: ") + unavailable.what() + "; nothing was changed");
     }
     return ExitCode::ok;
 }

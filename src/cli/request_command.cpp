@@ -2,8 +2,8 @@
 #include "request_command.hpp"
 
 #include "backup_request/exit_code.hpp"
-#include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/ledger/ledger_record.hpp"
+#include "backup_request/output/diagnostic_printer.hpp"
 #include "guided_intake.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
@@ -235,6 +235,55 @@ std::string destination_of(const CLI::App& command, const RequestOptions& option
     return command.count("--output") == 0 || output == "-" ? std::string("stdout") : output;
 }
 
+// Whether the missing required fields are asked for at the terminal; a usage failure naming them where they
+// cannot be (no terminal, --no-input, a kind without prompts, stdin taken by --justification-file -).
+OrFailure<bool> needs_guided_intake(const CLI::App& command, const RequestKind& kind,
+                                    const RequestOptions& options, const CommandContext& context) {
+    if (command.count("--from") != 0 || options.example) {
+        return false;
+    }
+    const std::string missing = missing_flags(command, kind, options);
+    if (missing.empty()) {
+        return false;
+    }
+    const bool terminal = context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
+    if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
+        return usage_failure(kind.command,
+                             "missing " + missing +
+                                 (kind.example ? " (or try --example to see a complete request)" : ""));
+    }
+    return true;
+}
+
+// --request ID: what the ledger knows of the request an extension extends; none without --request.
+OrFailure<std::optional<RecordedFacts>> request_facts(const RequestOptions& options, sys_seconds now,
+                                                      const CommandContext& context) {
+    if (options.request_id.empty()) {
+        return std::optional<RecordedFacts>();
+    }
+    auto facts = recorded_facts(options.request_id, now, context);
+    if (auto* failed = std::get_if<CommandFailure>(&facts)) {
+        return std::move(*failed);
+    }
+    return std::optional<RecordedFacts>(std::move(std::get<RecordedFacts>(facts)));
+}
+
+// The record a judged request would leave in the ledger once written; none when a rule is broken.
+std::optional<LedgerRecord> ledger_record_of(const JudgedRequest& judged,
+                                             const std::optional<RecordedFacts>& recorded,
+                                             const CLI::App& command, const RequestOptions& options) {
+    if (!judged.render) {
+        return std::nullopt;
+    }
+    auto record =
+        record_from_payload(judged.payload(), options.output.format, destination_of(command, options));
+    if (recorded) {
+        record.extends = recorded->record.id;
+        record.environments = recorded->record.environments;
+    }
+    return record;
+}
+
 // --output naming a file this command reads (--from, --justification-file) is refused before anything is
 // read.
 std::optional<CommandFailure> output_over_an_input(const CLI::App& command, const RequestKind& kind,
@@ -318,19 +367,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     if (auto refused = output_over_an_input(command, kind, options)) {
         return std::move(*refused);
     }
-    bool guided = false;
-    if (!from_draft && !options.example) {
-        if (const std::string missing = missing_flags(command, kind, options); !missing.empty()) {
-            const bool terminal =
-                context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
-            if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
-                return usage_failure(
-                    kind.command, "missing " + missing +
-                                      (kind.example ? " (or try --example to see a complete request)" : ""));
-            }
-            guided = true;
-        }
+    const auto guided_or_not = needs_guided_intake(command, kind, options, context);
+    if (const auto* failed = std::get_if<CommandFailure>(&guided_or_not)) {
+        return *failed;
     }
+    const bool guided = std::get<bool>(guided_or_not);
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
         return usage_failure(kind.command, error->message);
@@ -338,16 +379,13 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     const auto& resolved = std::get<ResolvedNow>(now);
     context.log->info("judging against {} ({})", format_utc_time(resolved.time), resolved.source);
 
-    std::optional<RecordedFacts> recorded;
-    if (!options.request_id.empty()) {
-        auto facts = recorded_facts(options.request_id, resolved.time, context);
-        if (auto* failed = std::get_if<CommandFailure>(&facts)) {
-            return std::move(*failed);
-        }
-        recorded = std::move(std::get<RecordedFacts>(facts));
+    auto facts = request_facts(options, resolved.time, context);
+    if (auto* failed = std::get_if<CommandFailure>(&facts)) {
+        return std::move(*failed);
     }
-    auto built = build_draft(command, kind, options, resolved.time, context,
-                             recorded ? recorded->fields : json());
+    const auto& recorded = std::get<std::optional<RecordedFacts>>(facts);
+    auto built =
+        build_draft(command, kind, options, resolved.time, context, recorded ? recorded->fields : json());
     if (auto* failed = std::get_if<CommandFailure>(&built)) {
         return std::move(*failed);
     }
@@ -361,13 +399,8 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         kind.judge(draft, resolved.time,
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
     RequestLedger ledger(context, !options.example && judged.render);
-    std::optional<LedgerRecord> record;
-    if (judged.render) {
-        record = record_from_payload(judged.payload(), options.output.format, destination_of(command, options));
-        if (recorded) {
-            record->extends = recorded->record.id;
-            record->environments = recorded->record.environments;
-        }
+    const auto record = ledger_record_of(judged, recorded, command, options);
+    if (record) {
         append_diagnostics(judged.diagnostics, ledger.warnings(*record, resolved.time));
     }
     print_diagnostics(context.err, judged.diagnostics, !context.quiet);
@@ -390,7 +423,7 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     // (main reports it, exit 4).
     if (const auto* code = std::get_if<ExitCode>(&written);
         code != nullptr && *code == ExitCode::ok && context.out.flush().good()) {
-        ledger.record(std::move(*record));
+        ledger.record(*record);
     }
     return written;
 }

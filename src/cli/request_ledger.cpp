@@ -58,7 +58,7 @@ Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds
     }
 }
 
-void RequestLedger::record(LedgerRecord record) {
+void RequestLedger::record(const LedgerRecord& record) {
     if (!path_) {
         return;
     }
@@ -79,7 +79,8 @@ void RequestLedger::record(LedgerRecord record) {
     }
 }
 
-OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now, const CommandContext& context) {
+OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now,
+                                        const CommandContext& context) {
     auto opened = ledger_for_command("extend", context);
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
@@ -100,10 +101,12 @@ OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now, 
                            (record.extends ? " (" + *record.extends + ")" : std::string()));
     }
     if (!record.access_ends_at) {
-        return failure(ExitCode::rule_violation,
-                       "--request " + record.id + " is " + std::string(state_name(record.state)) +
-                           ": access was never marked delivered, so there is nothing to extend; once the vendor "
-                           "hands it over, run backup-request mark " + record.id + " delivered --at TIME");
+        return failure(
+            ExitCode::rule_violation,
+            "--request " + record.id + " is " + std::string(state_name(record.state)) +
+                ": access was never marked delivered, so there is nothing to extend; once the vendor "
+                "hands it over, run backup-request mark " +
+                record.id + " delivered --at TIME");
     }
     if (record.state == RequestState::declined || record.state == RequestState::closed ||
         *record.access_ends_at <= now) {

@@ -20,7 +20,7 @@
 namespace backup_request {
 
 class RequestLedger {
-public:
+  public:
     // `enabled`: false for an example, which is never filed and so never recorded.
     RequestLedger(CommandContext& context, bool enabled);
 
@@ -28,9 +28,9 @@ public:
     [[nodiscard]] Diagnostics warnings(const LedgerRecord& prospective, sys_seconds now);
 
     // Records a written case and names its id on stderr; a failure is the one ledger-unavailable warning.
-    void record(LedgerRecord record);
+    void record(const LedgerRecord& record);
 
-private:
+  private:
     void unavailable(const std::string& reason);
 
     CommandContext& context_;

@@ -152,7 +152,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                    "$XDG_STATE_HOME/backup-request/ledger.sqlite)")
         ->type_name("PATH")
         ->check(non_empty("the ledger file's path, or --no-ledger"));
-    app.add_flag("--no-ledger", no_ledger, "Record nothing in the ledger and read nothing from it (env BACKUP_REQUEST_NO_LEDGER=1)");
+    app.add_flag("--no-ledger", no_ledger,
+                 "Record nothing in the ledger and read nothing from it (env BACKUP_REQUEST_NO_LEDGER=1)");
 
     std::vector<Command> commands = command_table();
     std::vector<CLI::App*> command_apps;

@@ -28,8 +28,9 @@ CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
     command->add_option("id", options.id, "The request's id (backup-request list shows them)")
         ->type_name("ID")
         ->required();
-    command->add_option("--format", options.format,
-                        "text, json, or ics (the end of access as a calendar event, once delivered)")
+    command
+        ->add_option("--format", options.format,
+                     "text, json, or ics (the end of access as a calendar event, once delivered)")
         ->check(CLI::IsMember({"text", "json", "ics"}))
         ->default_str("text");
     command->add_option("-o,--output", options.output.output, "Write to this file instead of stdout")
@@ -64,10 +65,12 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
     std::string text;
     if (options.format == "ics") {
         if (!record.access_ends_at) {
-            return failure(ExitCode::rule_violation,
-                           "request " + record.id + " is " + std::string(state_name(record.state)) +
-                               ": there is no end of access to put in a calendar until it is delivered (backup-"
-                               "request mark " + record.id + " delivered --at TIME)");
+            return failure(
+                ExitCode::rule_violation,
+                "request " + record.id + " is " + std::string(state_name(record.state)) +
+                    ": there is no end of access to put in a calendar until it is delivered (backup-"
+                    "request mark " +
+                    record.id + " delivered --at TIME)");
         }
         text = access_calendar(record, at);
     } else if (options.format == "json") {

@@ -49,7 +49,8 @@ const std::vector<std::string>& state_names() {
     return all;
 }
 
-LedgerRecord record_from_payload(const nlohmann::ordered_json& payload, std::string format, std::string destination) {
+LedgerRecord record_from_payload(const nlohmann::ordered_json& payload, std::string format,
+                                 std::string destination) {
     LedgerRecord record;
     record.request_type = payload.value("request_type", "");
     record.point_in_time = time_at(payload, "point_in_time");
@@ -63,7 +64,8 @@ LedgerRecord record_from_payload(const nlohmann::ordered_json& payload, std::str
     record.contact = text_at(payload, "contact");
     record.justification = text_at(payload, "justification").value_or("");
     record.written_at = time_at(payload, "created_at").value_or(sys_seconds{});
-    if (const auto retention = payload.find("retention"); retention != payload.end() && retention->is_object()) {
+    if (const auto retention = payload.find("retention");
+        retention != payload.end() && retention->is_object()) {
         record.retention_deadline = time_at(*retention, "expires_at");
     }
     record.case_id = text_at(payload, "case");

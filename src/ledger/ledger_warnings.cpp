@@ -13,7 +13,8 @@ constexpr const char* vendor_words =
     "of your regular tasks\"";
 
 bool names_host(const LedgerRecord& record, const std::string& host) {
-    return std::find(record.environments.begin(), record.environments.end(), host) != record.environments.end();
+    return std::find(record.environments.begin(), record.environments.end(), host) !=
+           record.environments.end();
 }
 
 bool is_backup_access(const LedgerRecord& record) {
@@ -25,8 +26,10 @@ std::string duplicate_message(const LedgerRecord& earlier, const std::string& ho
            ", written " + format_utc_time(earlier.written_at) + ", is still " +
            std::string(state_name(earlier.state)) + " for " + host + " at " +
            format_utc_time(*earlier.point_in_time) +
-           ", within an hour of this point in time; if it is the same need, follow that one up (backup-request "
-           "show " + earlier.id + ") instead of filing it twice";
+           ", within an hour of this point in time; if it is the same need, follow that one up "
+           "(backup-request "
+           "show " +
+           earlier.id + ") instead of filing it twice";
 }
 
 } // namespace

@@ -10,15 +10,51 @@ std::string named(RequestState state) {
     return std::string(state_name(state));
 }
 
+std::optional<MarkRefusal> only_forward(const LedgerRecord& record, RequestState mark) {
+    return MarkRefusal{"request " + record.id + " is already " + named(record.state) +
+                       (mark == record.state ? "" : ", which comes after " + named(mark)) +
+                       "; states only move forward"};
+}
+
+std::optional<MarkRefusal> delivery_refusal(const LedgerRecord& record, const Mark& mark, sys_seconds now) {
+    if (record.state == RequestState::delivered || record.state == RequestState::extended) {
+        return only_forward(record, mark.state);
+    }
+    if (mark.at && *mark.at > now) {
+        return MarkRefusal{"--at " + format_utc_time(*mark.at) +
+                           " is in the future; say when access was handed over, which has happened"};
+    }
+    if (mark.at && *mark.at < record.written_at) {
+        return MarkRefusal{"--at " + format_utc_time(*mark.at) + " is before the case was written (" +
+                           format_utc_time(record.written_at) + ")"};
+    }
+    return std::nullopt;
+}
+
+std::optional<MarkRefusal> extension_refusal(const LedgerRecord& record, const Mark& mark) {
+    if (record.state != RequestState::delivered && record.state != RequestState::extended) {
+        return MarkRefusal{"request " + record.id + " is " + named(record.state) +
+                           "; only delivered access can be extended (mark it delivered first)"};
+    }
+    if (!mark.until) {
+        return MarkRefusal{"mark extended needs --until TIME, the new end of access the vendor gave"};
+    }
+    if (record.access_ends_at && *mark.until <= *record.access_ends_at) {
+        return MarkRefusal{"--until " + format_utc_time(*mark.until) +
+                           " is not after the current end of access (" +
+                           format_utc_time(*record.access_ends_at) + ")"};
+    }
+    return std::nullopt;
+}
+
 std::optional<MarkRefusal> refusal(const LedgerRecord& record, const Mark& mark, sys_seconds now) {
-    const std::string id = record.id;
     if (!is_open(record)) {
-        return MarkRefusal{"request " + id + " is " + named(record.state) +
+        return MarkRefusal{"request " + record.id + " is " + named(record.state) +
                            "; nothing follows that (file a new request with backup-request create)"};
     }
     if (record.request_type != "database-backup-access" &&
         (mark.state == RequestState::delivered || mark.state == RequestState::extended)) {
-        return MarkRefusal{"request " + id + " is an access extension; mark the request it extends" +
+        return MarkRefusal{"request " + record.id + " is an access extension; mark the request it extends" +
                            (record.extends ? " (" + *record.extends + ")" : std::string()) + " " +
                            named(mark.state) + " instead"};
     }
@@ -26,42 +62,14 @@ std::optional<MarkRefusal> refusal(const LedgerRecord& record, const Mark& mark,
     case RequestState::written:
         return MarkRefusal{"every request starts as written; a request cannot go back to it"};
     case RequestState::submitted:
-        if (record.state != RequestState::written) {
-            return MarkRefusal{"request " + id + " is already " + named(record.state) +
-                               "; states only move forward"};
-        }
-        return std::nullopt;
+        return record.state == RequestState::written ? std::nullopt : only_forward(record, mark.state);
     case RequestState::delivered:
-        if (record.state == RequestState::delivered || record.state == RequestState::extended) {
-            return MarkRefusal{"request " + id + " is already " + named(record.state) +
-                               "; states only move forward"};
-        }
-        if (mark.at && *mark.at > now) {
-            return MarkRefusal{"--at " + format_utc_time(*mark.at) +
-                               " is in the future; say when access was handed over, which has happened"};
-        }
-        if (mark.at && *mark.at < record.written_at) {
-            return MarkRefusal{"--at " + format_utc_time(*mark.at) + " is before the case was written (" +
-                               format_utc_time(record.written_at) + ")"};
-        }
-        return std::nullopt;
+        return delivery_refusal(record, mark, now);
     case RequestState::extended:
-        if (record.state != RequestState::delivered && record.state != RequestState::extended) {
-            return MarkRefusal{"request " + id + " is " + named(record.state) +
-                               "; only delivered access can be extended (mark it delivered first)"};
-        }
-        if (!mark.until) {
-            return MarkRefusal{"mark extended needs --until TIME, the new end of access the vendor gave"};
-        }
-        if (record.access_ends_at && *mark.until <= *record.access_ends_at) {
-            return MarkRefusal{"--until " + format_utc_time(*mark.until) +
-                               " is not after the current end of access (" +
-                               format_utc_time(*record.access_ends_at) + ")"};
-        }
-        return std::nullopt;
+        return extension_refusal(record, mark);
     case RequestState::declined:
         if (record.state != RequestState::written && record.state != RequestState::submitted) {
-            return MarkRefusal{"request " + id + " is " + named(record.state) +
+            return MarkRefusal{"request " + record.id + " is " + named(record.state) +
                                "; the vendor already agreed to it (mark it closed when you are done)"};
         }
         return std::nullopt;

@@ -9,8 +9,8 @@ namespace backup_request::sqlite {
 Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout) : path_(path) {
     // No URI names, no symlink surprises beyond what the caller resolved: a plain read-write open that
     // creates the file when missing (the caller made it first, with the mode it wants).
-    const int code = sqlite3_open_v2(path.c_str(), &database_,
-                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int code = sqlite3_open_v2(
+        path.c_str(), &database_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
         const std::string reason = database_ != nullptr ? sqlite3_errmsg(database_) : sqlite3_errstr(code);
         sqlite3_close(database_);
@@ -63,8 +63,8 @@ Statement::~Statement() {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    const int code = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()),
-                                       SQLITE_TRANSIENT);
+    const int code =
+        sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     if (code != SQLITE_OK) {
         connection_.fail("write", code);
     }
@@ -109,7 +109,8 @@ std::string Statement::text(int column) const {
     if (bytes == nullptr) {
         return {};
     }
-    return {reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+    return {reinterpret_cast<const char*>(bytes),
+            static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

@@ -19,7 +19,7 @@ namespace backup_request::sqlite {
 class Connection;
 
 class Statement {
-public:
+  public:
     Statement(Connection& connection, std::string_view sql);
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -41,13 +41,13 @@ public:
     [[nodiscard]] std::optional<std::string> optional_text(int column) const;
     [[nodiscard]] std::int64_t number(int column) const;
 
-private:
+  private:
     Connection& connection_;
     sqlite3_stmt* statement_ = nullptr;
 };
 
 class Connection {
-public:
+  public:
     Connection(const std::string& path, std::chrono::milliseconds busy_timeout);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -63,7 +63,7 @@ public:
     [[noreturn]] void fail(const std::string& doing, int code) const;
     [[nodiscard]] const std::string& path() const { return path_; }
 
-private:
+  private:
     sqlite3* database_ = nullptr;
     std::string path_;
 };
@@ -71,7 +71,7 @@ private:
 // BEGIN IMMEDIATE (the write lock at once, so two writers never deadlock on an upgrade), ROLLBACK unless
 // commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& connection);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -80,7 +80,7 @@ public:
     ~Transaction();
     void commit();
 
-private:
+  private:
     Connection& connection_;
     bool done_ = false;
 };

@@ -86,7 +86,7 @@ RequestState stored_state(const std::string& text, const std::string& path) {
 }
 
 class SqliteLedger final : public LedgerStore {
-public:
+  public:
     SqliteLedger(const std::string& path, const SqliteLedgerOptions& options)
         : connection_(path, options.busy_timeout) {
         // WAL lets readers go on while one process writes; a file on a system without shared memory keeps
@@ -101,10 +101,11 @@ public:
     }
 
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
-        return select(std::string("SELECT ") + record_columns +
-                          " FROM requests WHERE id IN (SELECT request_id FROM request_environments WHERE host IN "
-                          "(SELECT value FROM json_each(?1))) ORDER BY written_at, id",
-                      {nlohmann::json(hosts).dump()});
+        return select(
+            std::string("SELECT ") + record_columns +
+                " FROM requests WHERE id IN (SELECT request_id FROM request_environments WHERE host IN "
+                "(SELECT value FROM json_each(?1))) ORDER BY written_at, id",
+            {nlohmann::json(hosts).dump()});
     }
 
     std::optional<LedgerRecord> find(const std::string& id) override {
@@ -115,7 +116,8 @@ public:
         return std::move(found.front());
     }
 
-    std::string add(const LedgerRecord& record, const std::function<std::string(unsigned)>& choose_id) override {
+    std::string add(const LedgerRecord& record,
+                    const std::function<std::string(unsigned)>& choose_id) override {
         sqlite::Transaction transaction(connection_);
         std::string id;
         for (unsigned attempt = 0;; ++attempt) {
@@ -182,7 +184,7 @@ public:
         return true;
     }
 
-private:
+  private:
     void migrate(int target) {
         if (target > ledger_schema_version) {
             target = ledger_schema_version;
@@ -264,11 +266,11 @@ private:
         if (found.empty()) {
             return found;
         }
-        sqlite::Statement events(connection_, found.size() == 1
-                                                  ? "SELECT request_id, state, recorded_at, detail FROM events "
-                                                    "WHERE request_id = ?1 ORDER BY request_id, seq"
-                                                  : "SELECT request_id, state, recorded_at, detail FROM events "
-                                                    "ORDER BY request_id, seq");
+        sqlite::Statement events(
+            connection_, found.size() == 1 ? "SELECT request_id, state, recorded_at, detail FROM events "
+                                             "WHERE request_id = ?1 ORDER BY request_id, seq"
+                                           : "SELECT request_id, state, recorded_at, detail FROM events "
+                                             "ORDER BY request_id, seq");
         if (found.size() == 1) {
             events.bind(1, found.front().id);
         }

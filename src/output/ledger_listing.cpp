@@ -59,9 +59,8 @@ std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, cons
         if (filter.state && record.state != *filter.state) {
             return true;
         }
-        return filter.environment &&
-               std::find(record.environments.begin(), record.environments.end(), *filter.environment) ==
-                   record.environments.end();
+        return filter.environment && std::find(record.environments.begin(), record.environments.end(),
+                                               *filter.environment) == record.environments.end();
     });
     std::stable_sort(records.begin(), records.end(), [](const LedgerRecord& a, const LedgerRecord& b) {
         const auto first = next_deadline(a);
@@ -137,6 +136,8 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
                                                "STATE", "NEXT DEADLINE", "LEFT"};
     std::vector<std::vector<std::string>> rows;
     std::vector<bool> urgent;
+    rows.reserve(records.size());
+    urgent.reserve(records.size());
     for (const auto& record : records) {
         const auto deadline = next_deadline(record);
         rows.push_back({record.id, record.reference ? visible_text(*record.reference) : "-",
@@ -148,6 +149,7 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
         urgent.push_back(deadline && deadline->at - now <= urgent_within);
     }
     std::vector<std::size_t> widths;
+    widths.reserve(headings.size());
     for (const auto& heading : headings) {
         widths.push_back(heading.size());
     }
@@ -206,14 +208,14 @@ std::string record_detail(const LedgerRecord& record, sys_seconds now) {
     }
     if (const auto deadline = next_deadline(record)) {
         const auto left = deadline->at - now;
-        item("Next deadline", format_utc_time(deadline->at) + ", " + deadline->meaning +
-                                  (left > std::chrono::seconds::zero() ? " (in " + time_left_text(left) + ")"
-                                                                       : " (passed)"));
+        item("Next deadline",
+             format_utc_time(deadline->at) + ", " + deadline->meaning +
+                 (left > std::chrono::seconds::zero() ? " (in " + time_left_text(left) + ")" : " (passed)"));
     }
     out += "\nHistory:\n";
     for (const auto& event : record.history) {
-        out += "  " + format_utc_time(event.recorded_at) + "  " + padded(std::string(state_name(event.state)), 10) +
-               visible_text(event.detail) + "\n";
+        out += "  " + format_utc_time(event.recorded_at) + "  " +
+               padded(std::string(state_name(event.state)), 10) + visible_text(event.detail) + "\n";
     }
     return out;
 }
@@ -221,8 +223,9 @@ std::string record_detail(const LedgerRecord& record, sys_seconds now) {
 std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
     CaseDocument document;
     document.title = "Access to a restored backup";
-    document.summary = "access to " + (record.environments.empty() ? record.id : record.environments.front()) +
-                       " ends" + (record.reference ? " (" + *record.reference + ")" : std::string());
+    document.summary = "access to " +
+                       (record.environments.empty() ? record.id : record.environments.front()) + " ends" +
+                       (record.reference ? " (" + *record.reference + ")" : std::string());
     document.blocks.push_back({CaseBlock::Kind::item, "Request", record.id, {}, {}});
     if (record.case_id) {
         document.blocks.push_back({CaseBlock::Kind::item, "Vendor case", *record.case_id, {}, {}});
@@ -235,8 +238,11 @@ std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
             {CaseBlock::Kind::item, "Delivered", format_utc_time(*record.delivered_at), {}, {}});
     }
     document.blocks.push_back(
-        {CaseBlock::Kind::fact, {},
-         "Ask for an extension before then: backup-request extend --request " + record.id, {}, {}});
+        {CaseBlock::Kind::fact,
+         {},
+         "Ask for an extension before then: backup-request extend --request " + record.id,
+         {},
+         {}});
     document.deadline = record.access_ends_at.value_or(now);
     document.deadline_meaning = "access to the restored backup ends";
     return deadline_calendar(document, now);

@@ -34,9 +34,9 @@ struct RequestField {
     std::string erases;    // the draft key its flag replaces ("access_expires_at" for delivered_at)
     int minimum = 0;       // whole numbers
     int maximum = 0;
-    std::optional<int> fallback; // the default of a whole number, shown in --help
-    std::string file_help;       // justification: the help of --justification-file
-    bool after_clock = false;    // listed after --now in --help (settings of the judgement, not facts)
+    std::optional<int> fallback;  // the default of a whole number, shown in --help
+    std::string file_help;        // justification: the help of --justification-file
+    bool after_clock = false;     // listed after --now in --help (settings of the judgement, not facts)
     bool known_to_ledger = false; // extend --request fills it from the ledger, so its flag is not required
 };
 

@@ -29,18 +29,18 @@ struct LedgerEvent {
 };
 
 struct LedgerRecord {
-    std::string id;           // short and typeable: "k7m2qz"
-    std::string request_type; // the payload's: database-backup-access or access-extension
-    std::optional<sys_seconds> point_in_time;    // backup access only
-    std::vector<std::string> environments;       // an extension's come from the request it extends
+    std::string id;                           // short and typeable: "k7m2qz"
+    std::string request_type;                 // the payload's: database-backup-access or access-extension
+    std::optional<sys_seconds> point_in_time; // backup access only
+    std::vector<std::string> environments;    // an extension's come from the request it extends
     std::optional<std::string> reference;
     std::optional<std::string> contact;
     std::string justification;
-    sys_seconds written_at;                      // the payload's created_at
+    sys_seconds written_at;                        // the payload's created_at
     std::optional<sys_seconds> retention_deadline; // the point leaves the window (backup access only)
-    std::string format;       // --format of the written case
-    std::string destination;  // "stdout" or the --output path
-    std::string payload;      // the payload JSON, compact, whatever format was written
+    std::string format;                            // --format of the written case
+    std::string destination;                       // "stdout" or the --output path
+    std::string payload;                           // the payload JSON, compact, whatever format was written
     RequestState state = RequestState::written;
     std::optional<std::string> case_id; // the vendor's support case
     std::optional<std::string> ticket;  // the team's own tracker key or URL

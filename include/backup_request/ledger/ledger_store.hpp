@@ -15,12 +15,12 @@ namespace backup_request {
 // The store could not be read or changed (locked past the timeout, read-only, full, corrupt, too new): an I/O
 // failure, so an exception, caught at the command's edge.
 class LedgerUnavailable : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class LedgerStore {
-public:
+  public:
     LedgerStore() = default;
     LedgerStore(const LedgerStore&) = delete;
     LedgerStore& operator=(const LedgerStore&) = delete;
@@ -34,7 +34,8 @@ public:
     [[nodiscard]] virtual std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) = 0;
     [[nodiscard]] virtual std::optional<LedgerRecord> find(const std::string& id) = 0;
     // Adds `record` under the first free id that `choose_id(attempt)` gives, in one transaction; returns it.
-    virtual std::string add(const LedgerRecord& record, const std::function<std::string(unsigned)>& choose_id) = 0;
+    virtual std::string add(const LedgerRecord& record,
+                            const std::function<std::string(unsigned)>& choose_id) = 0;
     // Replaces the record's lifecycle (state, case, ticket, delivery, access end, history) with `updated`'s,
     // in one transaction, if its state is still `expected`; false when another process changed it first.
     [[nodiscard]] virtual bool update_lifecycle(const LedgerRecord& updated, RequestState expected) = 0;

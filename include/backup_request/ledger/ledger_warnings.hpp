@@ -15,7 +15,7 @@ inline constexpr auto routine_period = std::chrono::days{30};
 inline constexpr int routine_request_count = 3; // this many requests for one environment within the period
 
 // The warnings for `request` (a backup access record about to be written at `now`) against `earlier` ones.
-[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<LedgerRecord>& earlier,
-                                          sys_seconds now);
+[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request,
+                                          const std::vector<LedgerRecord>& earlier, sys_seconds now);
 
 } // namespace backup_request

@@ -18,19 +18,21 @@ TEST_CASE("request-duplicate: an open request for the environment within an hour
     const auto found = ledger_warnings(request, {earlier}, now);
     REQUIRE(codes(found) == Codes{"request-duplicate"});
     CHECK(found[0].field == "environments[1]");
-    CHECK(found[0].message ==
-          "request k7m2qz (INC-k7m2qz), written 2026-11-20T16:00:00Z, is still written for acme-prd.example.com "
-          "at 2026-11-20T15:30:00Z, within an hour of this point in time; if it is the same need, follow that "
-          "one up (backup-request show k7m2qz) instead of filing it twice");
+    CHECK(
+        found[0].message ==
+        "request k7m2qz (INC-k7m2qz), written 2026-11-20T16:00:00Z, is still written for "
+        "acme-prd.example.com "
+        "at 2026-11-20T15:30:00Z, within an hour of this point in time; if it is the same need, follow that "
+        "one up (backup-request show k7m2qz) instead of filing it twice");
 
     // One second more than an hour apart, another environment, or over: no warning.
     CHECK(ledger_warnings(request, {access_record("a", "2026-11-20T15:30:01Z", "2026-11-20T16:00:00Z")}, now)
               .empty());
     CHECK(ledger_warnings(request, {access_record("a", "2026-11-20T13:30:00Z", "2026-11-20T16:00:00Z")}, now)
               .size() == 1);
-    CHECK(ledger_warnings(request,
-                          {access_record("a", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z", {"qa.example.com"})},
-                          now)
+    CHECK(ledger_warnings(
+              request,
+              {access_record("a", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z", {"qa.example.com"})}, now)
               .empty());
     auto closed = earlier;
     closed.state = RequestState::closed;

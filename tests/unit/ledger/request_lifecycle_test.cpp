@@ -29,15 +29,16 @@ TEST_CASE("a request lives written, submitted, delivered, extended, closed") {
     REQUIRE(next_deadline(written)->at == utc("2026-12-05T14:30:00Z"));
     CHECK(next_deadline(written)->meaning == "leaves the window");
 
-    const auto submitted = marked(written, {RequestState::submitted, "01234567", "OPS-88", {}, {}},
-                                  "2026-11-20T16:10:00Z");
+    const auto submitted =
+        marked(written, {RequestState::submitted, "01234567", "OPS-88", {}, {}}, "2026-11-20T16:10:00Z");
     CHECK(submitted.case_id == "01234567");
     CHECK(submitted.ticket == "OPS-88");
     CHECK(submitted.history.back() ==
           LedgerEvent{RequestState::submitted, utc("2026-11-20T16:10:00Z"), "case 01234567, ticket OPS-88"});
 
-    const auto delivered = marked(submitted, {RequestState::delivered, {}, {}, utc("2026-11-21T10:00:00Z"), {}},
-                                  "2026-11-21T10:05:00Z");
+    const auto delivered =
+        marked(submitted, {RequestState::delivered, {}, {}, utc("2026-11-21T10:00:00Z"), {}},
+               "2026-11-21T10:05:00Z");
     CHECK(delivered.delivered_at == utc("2026-11-21T10:00:00Z"));
     CHECK(delivered.access_ends_at == utc("2026-11-28T10:00:00Z"));
     CHECK(next_deadline(delivered)->at == utc("2026-11-28T10:00:00Z"));

@@ -89,7 +89,8 @@ TEST_CASE("records_naming finds requests by environment through the index") {
     ScratchFolder folder;
     auto store = open_sqlite_ledger((folder.path / "ledger.sqlite").string());
     add(*store, access_record("", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z", {"a.example.com"}));
-    add(*store, access_record("", "2026-11-21T14:30:00Z", "2026-11-21T16:00:00Z", {"b.example.com", "a.example.com"}));
+    add(*store, access_record("", "2026-11-21T14:30:00Z", "2026-11-21T16:00:00Z",
+                              {"b.example.com", "a.example.com"}));
     add(*store, access_record("", "2026-11-22T14:30:00Z", "2026-11-22T16:00:00Z", {"c.example.com"}));
     CHECK(store->records_naming({"a.example.com"}).size() == 2);
     CHECK(store->records_naming({"c.example.com", "b.example.com"}).size() == 2);
@@ -142,15 +143,16 @@ TEST_CASE("a ledger it cannot use is a LedgerUnavailable with the reason") {
     const auto truncated = folder.path / "truncated.sqlite";
     std::filesystem::copy_file(BACKUP_REQUEST_TEST_DATA "/ledger-v1.sqlite", truncated);
     std::filesystem::resize_file(truncated, 5000);
-    CHECK_THAT(failure_of(truncated.string()), Catch::Contains(truncated.string()) &&
-                                                   Catch::Contains("malformed"));
+    CHECK_THAT(failure_of(truncated.string()),
+               Catch::Contains(truncated.string()) && Catch::Contains("malformed"));
 
     const auto newer = (folder.path / "newer.sqlite").string();
     (void)open_sqlite_ledger(newer);
     sql(newer, "PRAGMA user_version = 9");
-    CHECK(failure_of(newer) == "cannot use " + newer +
-                                   ": it was written by a newer backup-request (ledger schema 9, this version "
-                                   "knows up to 2); upgrade backup-request, or use another --ledger");
+    CHECK(failure_of(newer) ==
+          "cannot use " + newer +
+              ": it was written by a newer backup-request (ledger schema 9, this version "
+              "knows up to 2); upgrade backup-request, or use another --ledger");
 
     const auto locked = (folder.path / "locked.sqlite").string();
     (void)open_sqlite_ledger(locked);
