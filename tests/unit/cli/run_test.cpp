@@ -41,8 +41,8 @@ const std::string justification = "A failed deployment at 14:40 UTC deleted 3,00
 } // namespace
 
 TEST_CASE("create writes the payload on stdout and nothing on stderr") {
-    const auto result =
-        run_with({"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
+    const auto result = run_with(
+        {"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
     CHECK(result.code == 0);
     CHECK(result.err.empty());
     const auto payload = nlohmann::json::parse(result.out);
