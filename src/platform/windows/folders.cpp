@@ -89,7 +89,10 @@ int create_private_folders(const std::string& path) {
 }
 
 int create_private_file(const std::string& path) {
-    HANDLE file = CreateFileW(to_wide(path).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
+    // Shared while it is being made: another process opening the new ledger at this moment must not be
+    // refused (SQLite would then open it read-only, and every write would fail).
+    HANDLE file = CreateFileW(to_wide(path).c_str(), GENERIC_WRITE,
+                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr, CREATE_NEW,
                               FILE_ATTRIBUTE_NORMAL, nullptr);
     if (file == INVALID_HANDLE_VALUE) {
         const DWORD code = GetLastError();
