@@ -69,7 +69,7 @@ TEST_CASE(
           "--config: the path is empty; name a TOML file, or leave --config out");
 }
 
-TEST_CASE("config values become CLI11 items for every command with that flag; a table wins") {
+TEST_CASE("config values become CLI11 items for every command with that flag, a table wins") {
     TestApp test;
     auto read = read_config_text("contact = \"a@b.example\"\nenvironments = [\"x.example.com\",\n  "
                                  "\"y.example.com\"]\ncompact = true\nretention_days = 10\n",

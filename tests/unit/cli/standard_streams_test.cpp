@@ -64,7 +64,7 @@ TEST_CASE("a descriptor closed at start fails every read with EBADF, never as an
 }
 
 #ifndef _WIN32
-TEST_CASE("a read error is kept, never an empty input (a folder: EISDIR; kernel memory: EIO)") {
+TEST_CASE("a read error is kept, never an empty input (a folder: EISDIR, kernel memory: EIO)") {
     const auto folder = platform::open_for_reading("/");
     REQUIRE(folder.fd >= 0);
     DescriptorInput from_folder(folder.fd, false, DescriptorInput::Ownership::owned);

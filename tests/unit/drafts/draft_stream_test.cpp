@@ -121,7 +121,7 @@ TEST_CASE("A draft's size is its content: line ends count one byte, a final one 
     CHECK(draft_content_size("{}\n\n") == 3);
 }
 
-TEST_CASE("A line of exactly the limit passes with LF or CRLF; one byte more does not") {
+TEST_CASE("A line of exactly the limit passes with LF or CRLF, one byte more does not") {
     const auto line = [](std::size_t size) {
         std::string text = "{";
         text.append(size - 2, ' ');

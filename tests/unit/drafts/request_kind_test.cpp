@@ -36,7 +36,7 @@ TEST_CASE("each kind declares its command, request type and required fields") {
     CHECK(request_kinds().size() == 2);
 }
 
-TEST_CASE("a draft's request_type picks its kind; none means backup access") {
+TEST_CASE("a draft's request_type picks its kind, none means backup access") {
     CHECK(&kind_of_draft(nlohmann::json::object()) == &backup_access_kind());
     CHECK(&kind_of_draft({{"request_type", "access-extension"}}) == &access_extension_kind());
     CHECK(&kind_of_draft({{"request_type", "database-backup-access"}}) == &backup_access_kind());

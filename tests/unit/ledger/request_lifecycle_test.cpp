@@ -57,7 +57,7 @@ TEST_CASE("a request lives written, submitted, delivered, extended, closed") {
     CHECK(closed.history.size() == 6);
 }
 
-TEST_CASE("delivered without --at is now; skipping submitted is allowed") {
+TEST_CASE("delivered without --at is now, skipping submitted is allowed") {
     const auto written = access_record("k7m2qz", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z");
     const auto delivered = marked(written, {RequestState::delivered, {}, {}, {}, {}}, "2026-11-21T10:00:00Z");
     CHECK(delivered.delivered_at == utc("2026-11-21T10:00:00Z"));
