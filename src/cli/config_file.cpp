@@ -262,7 +262,9 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
             targets.push_back(&app);
         }
         for (const CLI::App* command : visible_commands(app)) {
-            if (find_flag(*command, flag) != nullptr) {
+            // list's flags are filters of one look at the ledger, not defaults of a request: a top-level
+            // `env` must not hide every other environment from it. A [list] table still sets them.
+            if (find_flag(*command, flag) != nullptr && command->get_name() != "list") {
                 targets.push_back(command);
             }
         }

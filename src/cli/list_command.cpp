@@ -25,7 +25,7 @@ struct ListOptions {
 CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
     CLI::App* command = app.add_subcommand("list", "List the recorded requests, the most urgent first");
     command->footer(
-        "\nExamples:\n  backup-request list\n  backup-request list --environment "
+        "\nExamples:\n  backup-request list\n  backup-request list --env "
         "acme-prd.outsystemsenterprise.com "
         "--all\n  backup-request list --format ndjson | jq -r 'select(.state == \"delivered\") | .id'\n\n"
         "By default: the open access requests (not declined or closed). The next deadline is the point in "
@@ -33,7 +33,7 @@ CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
         "leaving the retention window until access is delivered, then the end of access.");
     command->add_flag("--all", options.all, "Declined and closed requests, and extension cases, too");
     command
-        ->add_option("--environment", options.environment, "Only requests for this environment (host name)")
+        ->add_option("--env,--environment", options.environment, "Only requests for this environment (host name)")
         ->type_name("HOST");
     command->add_option("--state", options.state, "Only requests in this state")
         ->type_name("STATE")
