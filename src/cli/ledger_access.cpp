@@ -101,4 +101,22 @@ OrFailure<LedgerRecord> record_named(const std::string& command, const std::stri
     return usage_failure(command, message);
 }
 
+OrFailure<OpenedRecord> open_record(const std::string& command, const std::string& id,
+                                    const CommandContext& context) {
+    auto opened = ledger_for_command(command, context);
+    if (auto* failed = std::get_if<CommandFailure>(&opened)) {
+        return std::move(*failed);
+    }
+    auto& store = std::get<std::unique_ptr<LedgerStore>>(opened);
+    try {
+        auto found = record_named(command, id, store.get());
+        if (auto* failed = std::get_if<CommandFailure>(&found)) {
+            return std::move(*failed);
+        }
+        return OpenedRecord{std::move(store), std::move(std::get<LedgerRecord>(found))};
+    } catch (const LedgerUnavailable& unavailable) {
+        return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
+    }
+}
+
 } // namespace backup_request

@@ -33,4 +33,13 @@ namespace backup_request {
 [[nodiscard]] OrFailure<LedgerRecord> record_named(const std::string& command, const std::string& id,
                                                    LedgerStore* store);
 
+// A request in the ledger with the store it came from (to change it): opened for `command`, its failures as
+// the command's (exit 3 for a ledger that cannot be read, exit 2 for an unknown id).
+struct OpenedRecord {
+    std::unique_ptr<LedgerStore> store;
+    LedgerRecord record;
+};
+[[nodiscard]] OrFailure<OpenedRecord> open_record(const std::string& command, const std::string& id,
+                                                  const CommandContext& context);
+
 } // namespace backup_request

@@ -116,17 +116,12 @@ CommandResult run_mark(const MarkOptions& options, CommandContext& context) {
         }
         *slot = std::get<std::optional<sys_seconds>>(parsed);
     }
-    auto opened = ledger_for_command("mark", context);
+    auto opened = open_record("mark", options.id, context);
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
     }
-    auto* store = std::get<std::unique_ptr<LedgerStore>>(opened).get();
+    auto& [store, record] = std::get<OpenedRecord>(opened);
     try {
-        auto found = record_named("mark", options.id, store);
-        if (auto* failed = std::get_if<CommandFailure>(&found)) {
-            return std::move(*failed);
-        }
-        const auto& record = std::get<LedgerRecord>(found);
         auto applied = apply_mark(record, mark, at);
         if (auto* refused = std::get_if<MarkRefusal>(&applied)) {
             return failure(ExitCode::rule_violation, refused->message + "; nothing was changed");

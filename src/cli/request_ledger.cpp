@@ -81,20 +81,11 @@ void RequestLedger::record(const LedgerRecord& record) {
 
 OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now,
                                         const CommandContext& context) {
-    auto opened = ledger_for_command("extend", context);
+    auto opened = open_record("extend", id, context);
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
     }
-    OrFailure<LedgerRecord> found = CommandFailure{};
-    try {
-        found = record_named("extend", id, std::get<std::unique_ptr<LedgerStore>>(opened).get());
-    } catch (const LedgerUnavailable& failure) {
-        return backup_request::failure(ExitCode::input, std::string("ledger: ") + failure.what());
-    }
-    if (auto* failed = std::get_if<CommandFailure>(&found)) {
-        return std::move(*failed);
-    }
-    auto& record = std::get<LedgerRecord>(found);
+    auto& record = std::get<OpenedRecord>(opened).record;
     if (record.request_type != "database-backup-access") {
         return failure(ExitCode::rule_violation,
                        "--request " + record.id + " is itself an extension; give the request it extends" +

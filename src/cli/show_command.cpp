@@ -48,20 +48,11 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
         return usage_failure("show", error->message);
     }
     const sys_seconds at = std::get<ResolvedNow>(now).time;
-    auto opened = ledger_for_command("show", context);
+    auto opened = open_record("show", options.id, context);
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
     }
-    OrFailure<LedgerRecord> found = CommandFailure{};
-    try {
-        found = record_named("show", options.id, std::get<std::unique_ptr<LedgerStore>>(opened).get());
-    } catch (const LedgerUnavailable& unavailable) {
-        return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
-    }
-    if (auto* failed = std::get_if<CommandFailure>(&found)) {
-        return std::move(*failed);
-    }
-    const auto& record = std::get<LedgerRecord>(found);
+    const auto& record = std::get<OpenedRecord>(opened).record;
     std::string text;
     if (options.format == "ics") {
         if (!record.access_ends_at) {

@@ -3,6 +3,7 @@
 #include "sqlite_connection.hpp"
 
 #include <sqlite3.h>
+#include <thread>
 
 namespace backup_request::sqlite {
 
@@ -39,6 +40,22 @@ void Connection::execute(const std::string& sql) {
     if (code != SQLITE_OK) {
         sqlite3_free(message);
         fail("use", code);
+    }
+}
+
+void Connection::execute_retrying_when_busy(const std::string& sql, std::chrono::milliseconds patience) {
+    const auto until = std::chrono::steady_clock::now() + patience;
+    for (;;) {
+        char* message = nullptr;
+        const int code = sqlite3_exec(database_, sql.c_str(), nullptr, nullptr, &message);
+        sqlite3_free(message);
+        if (code == SQLITE_OK) {
+            return;
+        }
+        if ((code & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= until) {
+            fail("use", code);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds{5});
     }
 }
 

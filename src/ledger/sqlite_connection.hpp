@@ -57,6 +57,9 @@ class Connection {
 
     // Runs SQL without results (several statements allowed).
     void execute(const std::string& sql);
+    // execute(), tried again every few milliseconds while SQLite says the database is busy, up to `patience`:
+    // for the statements SQLite does not wait on by itself.
+    void execute_retrying_when_busy(const std::string& sql, std::chrono::milliseconds patience);
     [[nodiscard]] std::int64_t single_number(const std::string& sql);
     [[nodiscard]] sqlite3* handle() const { return database_; }
     // A LedgerUnavailable for the last failure: what was being done, and SQLite's reason.

@@ -91,7 +91,10 @@ class SqliteLedger final : public LedgerStore {
         : connection_(path, options.busy_timeout) {
         // WAL lets readers go on while one process writes; a file on a system without shared memory keeps
         // its journal (SQLite says which mode it took, and either is correct).
-        sqlite::Statement(connection_, "PRAGMA journal_mode=WAL").run();
+        // Switching a new file to WAL takes an exclusive lock, and SQLite answers "busy" at once rather than
+        // wait (no busy handler there): retried up to the timeout, for the processes that open a new ledger
+        // together.
+        connection_.execute_retrying_when_busy("PRAGMA journal_mode=WAL", options.busy_timeout);
         connection_.execute("PRAGMA foreign_keys=ON");
         migrate(options.migrate_to);
     }
