@@ -2,6 +2,7 @@
 #include "backup_request/drafts/json_text.hpp"
 
 #include "backup_request/text/utf8_text.hpp"
+#include "draft_fields.hpp"
 
 #include <set>
 
@@ -119,7 +120,7 @@ class DuplicateKeyFinder {
             auto& frame = frames_.back();
             frame.key = parsed.get<std::string>();
             if (!frame.keys.insert(frame.key).second) {
-                found_.push_back(pointer() + "/" + escaped(frame.key));
+                found_.push_back(pointer() + "/" + escape_pointer_token(frame.key));
             }
             break;
         }
@@ -144,19 +145,11 @@ class DuplicateKeyFinder {
         }
     }
 
-    static std::string escaped(const std::string& key) {
-        std::string out;
-        for (const char c : key) {
-            out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-        }
-        return out;
-    }
-
     // The pointer of the innermost object, from the keys and indexes of the frames around it.
     [[nodiscard]] std::string pointer() const {
         std::string out;
         for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
-            out += "/" + (frames_[i].object ? escaped(frames_[i].key) : std::to_string(frames_[i].index));
+            out += "/" + (frames_[i].object ? escape_pointer_token(frames_[i].key) : std::to_string(frames_[i].index));
         }
         return out;
     }
