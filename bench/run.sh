@@ -62,7 +62,7 @@ for n in "${sizes[@]}"; do
   [ -s "$file" ] || python3 bench/generate_drafts.py "$n" --parseable-only >"$file"
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
   read -r jq_s jq_kb < <(measure jq -c . "$file")
-  read -r br_s br_kb < <(measure "$br" validate --now "$now" --format json "$file")
+  read -r br_s br_kb < <(measure "$br" validate --jobs 1 --now "$now" --format json "$file")
   rss[$n]=$br_kb
   for row in "jq -c .|$jq_s|$jq_kb" "backup-request validate|$br_s|$br_kb"; do
     IFS='|' read -r tool s kb <<<"$row"
@@ -116,10 +116,10 @@ for corpus in "seeded mix|$mix" "all valid|$valid"; do
   read -r wc_s _ < <(measure wc -l "$file")
   head -n 2000 "$file" >"$work/head.ndjson"
   for mode in human json; do
-    read -r s kb < <(measure "$br" validate --now "$now" --format "$mode" "$file")
+    read -r s kb < <(measure "$br" validate --jobs 1 --now "$now" --format "$mode" "$file")
     instructions=n/a
     if command -v valgrind >/dev/null; then
-      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$br" validate --now "$now" --format "$mode" \
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$br" validate --jobs 1 --now "$now" --format "$mode" \
         "$work/head.ndjson" >/dev/null 2>"$work/cg.txt" || true
       total=$(sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/cg.txt" | tail -n 1)
       [ -n "$total" ] && instructions=$(awk -v t="$total" -v n="$(wc -l <"$work/head.ndjson")" 'BEGIN {printf "%.0f", t/n}')
@@ -197,6 +197,52 @@ if git rev-parse --verify --quiet "$baseline^{commit}" >/dev/null; then
   fi
 else
   echo "Skipped: the baseline commit $baseline is not in this clone (a shallow clone?)."
+fi
+
+echo
+echo "## every core: validate --jobs (issue 20)"
+echo
+cores=$(nproc)
+jobs=$(( cores > 1 ? cores : 2 ))
+echo "--jobs 1 against --jobs $jobs ($cores cores) on every corpus and mode: stdout, stderr and exit code compared byte"
+echo "for byte (the harness fails on a difference); seconds best of $repeat; wc -l on the same file is the floor of"
+echo "one pass over the bytes."
+echo
+echo "| corpus | mode | drafts | --jobs 1 s | --jobs $jobs s | speed-up | --jobs $jobs vs wc -l | peak RSS MiB (--jobs $jobs) | output |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
+jobs_differ=0
+for corpus in "seeded mix|$mix" "all valid|$valid" "malformed lines|$bad" "full mix, 5% malformed|$mixed" "local times|$zoned"; do
+  IFS='|' read -r label file <<<"$corpus"
+  read -r wc_s _ < <(measure wc -l "$file")
+  for mode in human json; do
+    for j in 1 "$jobs"; do
+      code=0
+      "$br" validate --jobs "$j" --now "$now" --format "$mode" "$file" >"$work/jobs$j.out" 2>"$work/jobs$j.err" || code=$?
+      echo "$code" >"$work/jobs$j.code"
+    done
+    result=identical
+    if ! cmp -s "$work/jobs1.out" "$work/jobs$jobs.out" || ! cmp -s "$work/jobs1.err" "$work/jobs$jobs.err" ||
+       ! cmp -s "$work/jobs1.code" "$work/jobs$jobs.code"; then
+      result="**differs**"; jobs_differ=1
+    fi
+    read -r one_s _ < <(measure "$br" validate --jobs 1 --now "$now" --format "$mode" "$file")
+    read -r many_s many_kb < <(measure "$br" validate --jobs "$jobs" --now "$now" --format "$mode" "$file")
+    awk -v label="$label" -v mode="$mode" -v n="$(wc -l <"$file")" -v one="$one_s" -v many="$many_s" -v wc="$wc_s" \
+        -v kb="$many_kb" -v result="$result" 'BEGIN {
+      if (many <= 0) many = 0.001; if (wc <= 0) wc = 0.001
+      printf "| %s | %s | %d | %.3f | %.3f | %.2fx | %.1fx | %.1f | %s |\n", label, mode, n, one, many, one/many, many/wc, kb/1024, result }'
+  done
+done
+if [ "${#sizes[@]}" -gt 1 ]; then
+  big=$work/drafts-${sizes[1]}.ndjson
+  read -r _ big_kb < <(measure "$br" validate --jobs "$jobs" --now "$now" --format json "$big")
+  read -r _ small_kb < <(measure "$br" validate --jobs "$jobs" --now "$now" --format json "$work/drafts-${sizes[0]}.ndjson")
+  awk -v a="$small_kb" -v b="$big_kb" -v j="$jobs" 'BEGIN {
+    printf "\nPeak RSS with --jobs %d, 10^6 drafts against 10^5: %.2fx (%.1f MiB against %.1f MiB)\n", j, b/a, b/1024, a/1024 }'
+fi
+if [ "$jobs_differ" = 1 ]; then
+  echo "bench/run.sh: validate --jobs $jobs wrote other bytes than --jobs 1" >&2
+  exit 1
 fi
 
 echo

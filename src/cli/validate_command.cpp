@@ -13,13 +13,16 @@
 #include "backup_request/time/time_zone.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "ordered_judging.hpp"
 #include "progress_line.hpp"
 #include "terminal_style.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <thread>
 
 namespace backup_request {
 namespace {
@@ -123,7 +126,53 @@ std::optional<std::uint64_t> regular_file_size(const platform::FileStatus& statu
                                                       : std::nullopt;
 }
 
-void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, ResultSink& sink) {
+DraftResult judged_plain(PlainDraft& draft, const std::string& source, std::size_t line,
+                         const Judgement& judgement) {
+    if (!draft.time_zone_given && !judgement.time_zone.empty()) {
+        draft.input.time_zone = judgement.time_zone;
+    }
+    draft.input.allow_secrets = judgement.allow_secrets;
+    return {source, line, diagnose_request(draft.input, judgement.now), false};
+}
+
+DraftResult judged_document(DraftDocument& document, const std::string& source, const Judgement& judgement) {
+    DraftResult result{source, document.line, {}, false};
+    if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
+        result.diagnostics.push_back(
+            error->code == "json-invalid"
+                ? make_error(error->code, "",
+                             "not JSON (column " + std::to_string(error->column) + "): " + error->message)
+                : make_error(error->code, "", error->message));
+        result.line = error->line;
+        result.input_failure = true;
+        return result;
+    }
+    auto& draft = std::get<nlohmann::json>(document.parsed);
+    if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
+        draft["time_zone"] = judgement.time_zone;
+    }
+    result.diagnostics = diagnose_draft(
+        draft, judgement.now, DraftOptions{judgement.allow_secrets, std::move(document.duplicate_keys)});
+    return result;
+}
+
+// Where a draft's judgement goes: straight to the sink on this thread (--jobs 1), or to the pool, which hands
+// the results to the sink in input order.
+struct Judging {
+    ResultSink& sink;
+    OrderedJudging* pool = nullptr;
+
+    void add(DraftResult&& ready) {
+        if (pool != nullptr) {
+            pool->add([result = std::move(ready)]() mutable { return std::move(result); });
+        } else {
+            sink.add(std::move(ready));
+        }
+    }
+};
+
+// `source` must outlive the judging (the pool judges later): a path of the options, or stdin's name.
+void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, Judging& judging) {
     std::size_t documents = 0;
     PlainDraftReader plain;
     // Most drafts of a batch are plain: read without a DOM, judged by the same rules (docs/performance.md).
@@ -133,74 +182,82 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
             return false;
         }
         ++documents;
-        if (!draft->time_zone_given && !judgement.time_zone.empty()) {
-            draft->input.time_zone = judgement.time_zone;
+        if (judging.pool != nullptr) {
+            judging.pool->add([draft = std::move(*draft), &source, line, &judgement]() mutable {
+                return judged_plain(draft, source, line, judgement);
+            });
+        } else {
+            judging.sink.add(judged_plain(*draft, source, line, judgement));
         }
-        draft->input.allow_secrets = judgement.allow_secrets;
-        sink.add({source, line, diagnose_request(draft->input, judgement.now), false});
         return true;
     };
     const auto each = [&](DraftDocument&& document) {
         ++documents;
-        DraftResult result{source, document.line, {}, false};
-        if (const auto* error = std::get_if<JsonError>(&document.parsed)) {
-            result.diagnostics.push_back(
-                error->code == "json-invalid"
-                    ? make_error(error->code, "",
-                                 "not JSON (column " + std::to_string(error->column) + "): " + error->message)
-                    : make_error(error->code, "", error->message));
-            result.line = error->line;
-            result.input_failure = true;
+        if (judging.pool != nullptr) {
+            judging.pool->add([document = std::move(document), &source, &judgement]() mutable {
+                return judged_document(document, source, judgement);
+            });
         } else {
-            auto& draft = std::get<nlohmann::json>(document.parsed);
-            if (!judgement.time_zone.empty() && draft.is_object() && !draft.contains("time_zone")) {
-                draft["time_zone"] = judgement.time_zone;
-            }
-            result.diagnostics =
-                diagnose_draft(draft, judgement.now,
-                               DraftOptions{judgement.allow_secrets, std::move(document.duplicate_keys)});
+            judging.sink.add(judged_document(document, source, judgement));
         }
-        sink.add(std::move(result));
     };
     const auto failure = read_draft_documents(in, DraftVisitor{take_plain, each});
     if (failure) {
         // The drafts read before the failure were judged; the rest of this input is lost, the next path is
         // not.
-        sink.add(unreadable(source, *failure));
+        judging.add(unreadable(source, *failure));
         return;
     }
     if (documents == 0) {
         // Most often a step before this one in a pipeline failed; passing it would hide that.
-        sink.add({source,
-                  std::nullopt,
-                  {make_error("input-empty", "", "no draft found: the input is empty")},
-                  true});
+        judging.add({source,
+                     std::nullopt,
+                     {make_error("input-empty", "", "no draft found: the input is empty")},
+                     true});
     }
 }
 
+const std::string stdin_name = "<stdin>";
+
 void check_path(const std::string& path, const Judgement& judgement, CommandContext& context,
-                ResultSink& sink) {
+                Judging& judging) {
     if (path == "-") {
         start_progress(context.in, regular_file_size(platform::descriptor_status(platform::standard_input)),
-                       sink);
-        check_stream(context.in, "<stdin>", judgement, sink);
+                       judging.sink);
+        check_stream(context.in, stdin_name, judgement, judging);
         return;
     }
     const auto status = platform::path_status(path);
     if (status.kind == platform::FileKind::folder) {
-        sink.add(unreadable(path, "it is a folder; give the draft files inside it"));
+        judging.add(unreadable(path, "it is a folder; give the draft files inside it"));
         return;
     }
     const auto opened = platform::open_for_reading(path);
     if (opened.fd < 0) {
-        sink.add(unreadable(path, platform::error_text(opened.error)));
+        judging.add(unreadable(path, platform::error_text(opened.error)));
         return;
     }
     DescriptorInput buffer(opened.fd, false, DescriptorInput::Ownership::owned);
     std::istream file(&buffer);
     // The size is the file's at the start; a file that grows shows its reading capped at that size.
-    start_progress(file, regular_file_size(status), sink);
-    check_stream(file, path, judgement, sink);
+    start_progress(file, regular_file_size(status), judging.sink);
+    check_stream(file, path, judgement, judging);
+}
+
+// The threads that judge: --jobs, or the cores available; one (this thread alone) when stdin is read and is
+// not a regular file, so that drafts typed or piped in are judged as they arrive.
+unsigned judging_threads(const ValidateOptions& options) {
+    const bool reads_stream =
+        (options.paths.empty() ||
+         std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) &&
+        platform::descriptor_status(platform::standard_input).kind != platform::FileKind::regular;
+    if (reads_stream) {
+        return 1;
+    }
+    if (options.jobs > 0) {
+        return static_cast<unsigned>(options.jobs);
+    }
+    return std::max(1U, std::thread::hardware_concurrency());
 }
 
 } // namespace
@@ -227,6 +284,14 @@ CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options) {
             "--timezone,--time-zone", options.time_zone,
             "Zone for drafts whose point_in_time has no offset and no time_zone (env BACKUP_REQUEST_TZ)")
         ->type_name("AREA/CITY");
+    validate
+        ->add_option(
+            "--jobs", options.jobs,
+            "Threads that judge drafts (default: the cores available); the output is the same for any "
+            "number. Stdin that is not a file is judged on one, as it arrives")
+        ->type_name("N")
+        ->transform(whole_number_in(1, 256, "threads"))
+        ->default_str("cores");
     validate->add_flag("--strict", options.strict, "Warnings make a draft invalid");
     validate->add_flag("--allow-secrets", options.allow_secrets,
                        "Accept text that looks like a credential (a false positive of the secret check)");
@@ -261,11 +326,20 @@ CommandResult run_validate(const ValidateOptions& options, CommandContext& conte
                       std::get<ResolvedNow>(now).source);
 
     ResultSink sink(options, context);
+    const unsigned threads = judging_threads(options);
+    std::optional<OrderedJudging> pool;
+    if (threads > 1) {
+        pool.emplace(threads, [&sink](DraftResult&& result) { sink.add(std::move(result)); });
+    }
+    Judging judging{sink, pool ? &*pool : nullptr};
     if (options.paths.empty()) {
-        check_path("-", judgement, context, sink);
+        check_path("-", judgement, context, judging);
     }
     for (const auto& path : options.paths) {
-        check_path(path, judgement, context, sink);
+        check_path(path, judgement, context, judging);
+    }
+    if (pool) {
+        pool->finish();
     }
     return sink.finish();
 }

@@ -21,6 +21,7 @@ struct ValidateOptions {
     std::string time_zone;
     bool strict = false;
     bool allow_secrets = false;
+    int jobs = 0; // --jobs; 0: the cores available
 };
 
 CLI::App* add_validate_command(CLI::App& app, ValidateOptions& options);

@@ -53,7 +53,7 @@ void Connection::execute_retrying_when_busy(const std::string& sql, std::chrono:
             return;
         }
         if ((code & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= until) {
-            fail("use", code);
+            fail("read", code); // the first statement on a file: it could not be read as a ledger
         }
         std::this_thread::sleep_for(std::chrono::milliseconds{5});
     }

@@ -1,0 +1,112 @@
+// A small pool for validate --jobs: batches of work in, results out in the order they went in.
+#include "ordered_judging.hpp"
+
+#include <utility>
+
+namespace backup_request {
+
+OrderedJudging::OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver)
+    : deliver_(std::move(deliver)), max_in_flight_(2 * static_cast<std::size_t>(workers) + 2),
+      filling_(std::make_shared<Batch>()) {
+    workers_.reserve(workers);
+    for (unsigned i = 0; i < workers; ++i) {
+        workers_.emplace_back([this] { run_worker(); });
+    }
+}
+
+OrderedJudging::~OrderedJudging() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    work_ready_.notify_all();
+    for (auto& worker : workers_) {
+        worker.join();
+    }
+}
+
+void OrderedJudging::add(Work work) {
+    filling_->work.push_back(std::move(work));
+    if (filling_->work.size() >= batch_size) {
+        submit();
+    }
+}
+
+void OrderedJudging::finish() {
+    if (!filling_->work.empty()) {
+        submit();
+    }
+    while (!in_order_.empty()) {
+        deliver_done(true);
+    }
+}
+
+void OrderedJudging::submit() {
+    auto batch = std::exchange(filling_, std::make_shared<Batch>());
+    {
+        const std::lock_guard lock(mutex_);
+        in_order_.push_back(batch);
+        waiting_.push_back(std::move(batch));
+    }
+    work_ready_.notify_one();
+    // Deliver what is done; when too much is in flight, wait for the oldest (the bound on memory).
+    deliver_done(in_order_.size() > max_in_flight_);
+}
+
+void OrderedJudging::deliver_done(bool wait_for_oldest) {
+    for (;;) {
+        std::shared_ptr<Batch> oldest;
+        {
+            std::unique_lock lock(mutex_);
+            if (in_order_.empty()) {
+                return;
+            }
+            if (wait_for_oldest) {
+                batch_done_.wait(lock, [this] { return in_order_.front()->done; });
+                wait_for_oldest = false;
+            }
+            if (!in_order_.front()->done) {
+                return;
+            }
+            oldest = std::move(in_order_.front());
+            in_order_.pop_front();
+        }
+        if (oldest->failure) {
+            std::rethrow_exception(oldest->failure);
+        }
+        for (auto& result : oldest->results) {
+            deliver_(std::move(result));
+        }
+    }
+}
+
+void OrderedJudging::run_worker() {
+    for (;;) {
+        std::shared_ptr<Batch> batch;
+        {
+            std::unique_lock lock(mutex_);
+            work_ready_.wait(lock, [this] { return stopping_ || !waiting_.empty(); });
+            if (waiting_.empty()) {
+                return; // stopping, and nothing left
+            }
+            batch = std::move(waiting_.front());
+            waiting_.pop_front();
+        }
+        try {
+            batch->results.reserve(batch->work.size());
+            for (auto& work : batch->work) {
+                batch->results.push_back(work());
+            }
+        } catch (...) {
+            batch->failure = std::current_exception();
+        }
+        batch->work.clear(); // what the drafts held goes now, not when the batch is delivered
+        {
+            const std::lock_guard lock(mutex_);
+            batch->done = true;
+        }
+        batch_done_.notify_all();
+    }
+}
+
+} // namespace backup_request

@@ -1,0 +1,66 @@
+// validate --jobs N: drafts judged on N threads while one reads, results handed back in input order, so the
+// output is byte for byte that of one thread. Work goes in batches through a bounded queue: memory stays flat
+// however large the input.
+#pragma once
+
+#ifdef BACKUP_REQUEST_CORE
+#error "the core cannot include the command line (src/cli, include/backup_request/cli)"
+#endif
+
+#include "backup_request/output/validation_report.hpp"
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace backup_request {
+
+class OrderedJudging {
+  public:
+    // One draft's judgement, to run on any thread; it owns what it needs.
+    using Work = std::function<DraftResult()>;
+
+    // `deliver` is called on the adding thread, in the order work was added.
+    OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver);
+    OrderedJudging(const OrderedJudging&) = delete;
+    OrderedJudging& operator=(const OrderedJudging&) = delete;
+    OrderedJudging(OrderedJudging&&) = delete;
+    OrderedJudging& operator=(OrderedJudging&&) = delete;
+    ~OrderedJudging();
+
+    void add(Work work);
+    // Judges what is left and delivers everything; rethrows a worker's exception (a bug or no memory).
+    void finish();
+
+  private:
+    struct Batch {
+        std::vector<Work> work;
+        std::vector<DraftResult> results;
+        std::exception_ptr failure;
+        bool done = false;
+    };
+
+    void submit();
+    void deliver_done(bool wait_for_oldest);
+    void run_worker();
+
+    static constexpr std::size_t batch_size = 256;
+    std::function<void(DraftResult&&)> deliver_;
+    std::size_t max_in_flight_;
+    std::shared_ptr<Batch> filling_;
+    std::deque<std::shared_ptr<Batch>> in_order_; // submitted, oldest first
+    std::deque<std::shared_ptr<Batch>> waiting_;  // not yet taken by a worker
+    std::mutex mutex_;
+    std::condition_variable work_ready_;
+    std::condition_variable batch_done_;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+};
+
+} // namespace backup_request
