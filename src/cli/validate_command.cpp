@@ -4,6 +4,7 @@
 #include "backup_request/cli/standard_streams.hpp"
 #include "backup_request/drafts/draft.hpp"
 #include "backup_request/drafts/draft_stream.hpp"
+#include "backup_request/drafts/json_text.hpp"
 #include "backup_request/drafts/plain_draft.hpp"
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
@@ -156,6 +157,23 @@ DraftResult judged_document(DraftDocument& document, const std::string& source, 
     return result;
 }
 
+// One NDJSON line, on a worker: as the stream would read it (a plain draft, else parsed into a DOM with its
+// repeated keys), then judged.
+DraftResult judged_line(const std::string& text, const std::string& source, std::size_t line,
+                        const Judgement& judgement) {
+    thread_local PlainDraftReader plain;
+    if (auto draft = plain.read(text)) {
+        return judged_plain(*draft, source, line, judgement);
+    }
+    std::vector<std::string> duplicates;
+    auto parsed = parse_json_text(text, &duplicates);
+    if (auto* error = std::get_if<JsonError>(&parsed)) {
+        error->line = line;
+    }
+    DraftDocument document{line, std::move(parsed), std::move(duplicates)};
+    return judged_document(document, source, judgement);
+}
+
 // Where a draft's judgement goes: straight to the sink on this thread (--jobs 1), or to the pool, which hands
 // the results to the sink in input order.
 struct Judging {
@@ -176,7 +194,18 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
     std::size_t documents = 0;
     PlainDraftReader plain;
     // Most drafts of a batch are plain: read without a DOM, judged by the same rules (docs/performance.md).
+    bool shape_known = false;
     const auto take_plain = [&](std::size_t line, std::string_view text) {
+        // Once the first line has shown the input is NDJSON, every other line only needs splitting here: the
+        // pool reads it (plain, or through the DOM exactly as the stream would have) on a worker.
+        if (judging.pool != nullptr && shape_known) {
+            ++documents;
+            judging.pool->add([text = std::string(text), &source, line, &judgement] {
+                return judged_line(text, source, line, judgement);
+            });
+            return true;
+        }
+        shape_known = true;
         auto draft = plain.read(text);
         if (!draft) {
             return false;
