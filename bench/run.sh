@@ -248,6 +248,9 @@ fi
 echo
 echo "## start-up (hyperfine, $runs runs after 3 warm-ups)"
 echo
+echo "create with --no-ledger is what the baseline did; recorded in a scratch ledger, it also reads the earlier"
+echo "records for its environment and commits one (SQLite, WAL) — the ledger grows by one record a run."
+echo
 reason="A failed deployment at 14:40 UTC deleted 3,000 invoices from the production database; finance cannot close the month."
 baseline_create=()
 if [ -n "${old:-}" ] && [ -x "$old" ]; then # the baseline binary, to show create's start-up did not regress
@@ -258,8 +261,9 @@ hyperfine --style none --warmup 3 --runs "$runs" --export-markdown "$work/startu
   "${baseline_create[@]}" \
   -n 'jq -n 1' "jq -n 1" \
   -n 'backup-request --version' "$br --version" \
-  -n 'backup-request create' "$br create --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'" \
-  -n 'backup-request create --timezone' "$br create --now $now --at '2026-11-20 09:30' --timezone Europe/Lisbon --env acme-prd.outsystemsenterprise.com -j '$reason'" \
+  -n 'backup-request create --no-ledger' "$br --no-ledger create --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'" \
+  -n 'backup-request create --timezone --no-ledger' "$br --no-ledger create --now $now --at '2026-11-20 09:30' --timezone Europe/Lisbon --env acme-prd.outsystemsenterprise.com -j '$reason'" \
+  -n 'backup-request create (recorded in a ledger)' "$br --ledger $work/ledger.sqlite create -q --now $now --at now-2h --env acme-prd.outsystemsenterprise.com -j '$reason'" \
   >/dev/null
 cat "$work/startup.md"
 if [ -z "${BENCH_DIR:-}" ]; then

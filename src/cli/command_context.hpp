@@ -22,9 +22,10 @@ struct CommandContext {
     const Environment& environment;
     std::shared_ptr<spdlog::logger> log;
     bool quiet = false;
-    std::string color = "auto"; // --color: auto, always, never
-    std::string ledger;         // --ledger (or the config's ledger): empty when not given
-    bool no_ledger = false;     // --no-ledger
+    std::string color = "auto";          // --color: auto, always, never
+    std::string ledger;                  // --ledger (or the config's ledger): empty when not given
+    bool ledger_on_command_line = false; // --ledger was typed, not only set by the config file
+    bool no_ledger = false;              // --no-ledger
 };
 
 // Where a clock reading comes from, for messages: "--now" or "BACKUP_REQUEST_NOW" or the system clock.

@@ -16,7 +16,11 @@ OrFailure<std::optional<std::string>> ledger_path(const CommandContext& context)
     if (context.no_ledger) {
         return std::optional<std::string>();
     }
-    // Scripts and CI jobs that make cases for others turn it off for the whole job.
+    // --ledger on the command line is this run's choice; the config's is a default, which a CI job or script
+    // that writes cases for others turns off for the whole job with BACKUP_REQUEST_NO_LEDGER.
+    if (!context.ledger.empty() && context.ledger_on_command_line) {
+        return std::optional<std::string>(context.ledger);
+    }
     if (auto off = context.environment.variable("BACKUP_REQUEST_NO_LEDGER");
         off && !off->empty() && *off != "0") {
         return std::optional<std::string>();

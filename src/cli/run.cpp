@@ -119,6 +119,13 @@ CommandFailure parse_failure(const CLI::ParseError& error, CLI::App& app,
     return usage_failure(failed == &app ? "" : failed->get_name(), message);
 }
 
+// --ledger given on the command line (not only by the config file): it beats BACKUP_REQUEST_NO_LEDGER.
+bool ledger_on_command_line(const std::vector<std::string>& args) {
+    return std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+        return arg == "--ledger" || arg.starts_with("--ledger=");
+    });
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
@@ -200,8 +207,16 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         return report(parse_failure(error, app, args, config), err);
     }
 
-    CommandContext context{in,    out,   err,    environment, make_logger(err, verbosity, quiet),
-                           quiet, color, ledger, no_ledger};
+    CommandContext context{in,
+                           out,
+                           err,
+                           environment,
+                           make_logger(err, verbosity, quiet),
+                           quiet,
+                           color,
+                           ledger,
+                           ledger_on_command_line(args),
+                           no_ledger};
     for (std::size_t i = 0; i < commands.size(); ++i) {
         if (command_apps[i]->parsed()) {
             return report(commands[i].run(app, *command_apps[i], context), err);
