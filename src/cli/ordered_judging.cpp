@@ -81,6 +81,7 @@ void OrderedJudging::deliver_done(bool wait_for_oldest) {
 }
 
 void OrderedJudging::run_worker() {
+    PlainDraftReader reader;
     for (;;) {
         std::shared_ptr<Batch> batch;
         {
@@ -95,7 +96,7 @@ void OrderedJudging::run_worker() {
         try {
             batch->results.reserve(batch->work.size());
             for (auto& work : batch->work) {
-                batch->results.push_back(work());
+                batch->results.push_back(work(reader));
             }
         } catch (...) {
             batch->failure = std::current_exception();

@@ -7,6 +7,7 @@
 #error "the core cannot include the command line (src/cli, include/backup_request/cli)"
 #endif
 
+#include "backup_request/drafts/plain_draft.hpp"
 #include "backup_request/output/validation_report.hpp"
 
 #include <condition_variable>
@@ -23,8 +24,10 @@ namespace backup_request {
 
 class OrderedJudging {
   public:
-    // One draft's judgement, to run on any thread; it owns what it needs.
-    using Work = std::function<DraftResult()>;
+    // One draft's judgement, to run on any thread; it owns what it needs, and gets the worker's own reader of
+    // plain drafts (a simdjson parser with its buffers: one per thread, not thread_local, whose destructors
+    // MinGW's static runtime runs badly at thread exit).
+    using Work = std::function<DraftResult(PlainDraftReader& reader)>;
 
     // `deliver` is called on the adding thread, in the order work was added.
     OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver);

@@ -159,9 +159,8 @@ DraftResult judged_document(DraftDocument& document, const std::string& source, 
 
 // One NDJSON line, on a worker: as the stream would read it (a plain draft, else parsed into a DOM with its
 // repeated keys), then judged.
-DraftResult judged_line(const std::string& text, const std::string& source, std::size_t line,
-                        const Judgement& judgement) {
-    thread_local PlainDraftReader plain;
+DraftResult judged_line(PlainDraftReader& plain, const std::string& text, const std::string& source,
+                        std::size_t line, const Judgement& judgement) {
     if (auto draft = plain.read(text)) {
         return judged_plain(*draft, source, line, judgement);
     }
@@ -182,7 +181,9 @@ struct Judging {
 
     void add(DraftResult&& ready) {
         if (pool != nullptr) {
-            pool->add([result = std::move(ready)]() mutable { return std::move(result); });
+            pool->add([result = std::move(ready)](PlainDraftReader& /*reader*/) mutable {
+                return std::move(result);
+            });
         } else {
             sink.add(std::move(ready));
         }
@@ -200,9 +201,10 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         // pool reads it (plain, or through the DOM exactly as the stream would have) on a worker.
         if (judging.pool != nullptr && shape_known) {
             ++documents;
-            judging.pool->add([text = std::string(text), &source, line, &judgement] {
-                return judged_line(text, source, line, judgement);
-            });
+            judging.pool->add(
+                [text = std::string(text), &source, line, &judgement](PlainDraftReader& reader) {
+                    return judged_line(reader, text, source, line, judgement);
+                });
             return true;
         }
         shape_known = true;
@@ -212,9 +214,10 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         }
         ++documents;
         if (judging.pool != nullptr) {
-            judging.pool->add([draft = std::move(*draft), &source, line, &judgement]() mutable {
-                return judged_plain(draft, source, line, judgement);
-            });
+            judging.pool->add(
+                [draft = std::move(*draft), &source, line, &judgement](PlainDraftReader& /*reader*/) mutable {
+                    return judged_plain(draft, source, line, judgement);
+                });
         } else {
             judging.sink.add(judged_plain(*draft, source, line, judgement));
         }
@@ -223,9 +226,10 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
     const auto each = [&](DraftDocument&& document) {
         ++documents;
         if (judging.pool != nullptr) {
-            judging.pool->add([document = std::move(document), &source, &judgement]() mutable {
-                return judged_document(document, source, judgement);
-            });
+            judging.pool->add(
+                [document = std::move(document), &source, &judgement](PlainDraftReader& /*reader*/) mutable {
+                    return judged_document(document, source, judgement);
+                });
         } else {
             judging.sink.add(judged_document(document, source, judgement));
         }
@@ -358,6 +362,10 @@ CommandResult run_validate(const ValidateOptions& options, CommandContext& conte
     const unsigned threads = judging_threads(options);
     std::optional<OrderedJudging> pool;
     if (threads > 1) {
+        // simdjson picks its implementation for this CPU on first use: done here, on one thread, before the
+        // workers' readers exist.
+        PlainDraftReader first_use;
+        (void)first_use.read("{}");
         pool.emplace(threads, [&sink](DraftResult&& result) { sink.add(std::move(result)); });
     }
     Judging judging{sink, pool ? &*pool : nullptr};
