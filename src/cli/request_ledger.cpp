@@ -25,8 +25,16 @@ RequestLedger::RequestLedger(CommandContext& context, bool enabled) : context_(c
     }
 }
 
+LedgerStore* RequestLedger::store(bool create) {
+    if (!store_) {
+        store_ = open_ledger(*path_, create);
+    }
+    return store_.get();
+}
+
 void RequestLedger::unavailable(const std::string& reason) {
     path_.reset();
+    store_.reset();
     if (reported_) {
         return;
     }
@@ -47,11 +55,11 @@ Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds
         return {};
     }
     try {
-        auto store = open_ledger(*path_, false);
-        if (!store) {
+        auto* opened = store(false);
+        if (opened == nullptr) {
             return {}; // nothing recorded yet
         }
-        return ledger_warnings(prospective, store->records_naming(prospective.environments), now);
+        return ledger_warnings(prospective, opened->records_naming(prospective.environments), now);
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
         return {};
@@ -63,10 +71,9 @@ void RequestLedger::record(const LedgerRecord& record) {
         return;
     }
     try {
-        auto store = open_ledger(*path_, true);
         const std::string payload = record.payload;
         const std::string id =
-            store->add(record, [&payload](unsigned attempt) { return request_id(payload, attempt); });
+            store(true)->add(record, [&payload](unsigned attempt) { return request_id(payload, attempt); });
         if (!context_.quiet) {
             context_.err << "recorded as " << id
                          << (record.request_type == "database-backup-access"

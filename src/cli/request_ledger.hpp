@@ -33,8 +33,13 @@ class RequestLedger {
   private:
     void unavailable(const std::string& reason);
 
+    // The store opened for the warnings, kept for the record: one open (and one close, which may checkpoint)
+    // per case, which matters when many processes write at once.
+    LedgerStore* store(bool create);
+
     CommandContext& context_;
     std::optional<std::string> path_;
+    std::unique_ptr<LedgerStore> store_;
     bool reported_ = false;
 };
 
