@@ -274,14 +274,16 @@ class SqliteLedger final : public LedgerStore {
         if (found.empty()) {
             return found;
         }
-        sqlite::Statement events(
-            connection_, found.size() == 1 ? "SELECT request_id, state, recorded_at, detail FROM events "
-                                             "WHERE request_id = ?1 ORDER BY request_id, seq"
-                                           : "SELECT request_id, state, recorded_at, detail FROM events "
-                                             "ORDER BY request_id, seq");
-        if (found.size() == 1) {
-            events.bind(1, found.front().id);
+        // Only the history of the records found: on create's path that is the few naming its environments.
+        std::vector<std::string> ids;
+        ids.reserve(found.size());
+        for (const auto& record : found) {
+            ids.push_back(record.id);
         }
+        sqlite::Statement events(connection_, "SELECT request_id, state, recorded_at, detail FROM events "
+                                              "WHERE request_id IN (SELECT value FROM json_each(?1)) "
+                                              "ORDER BY request_id, seq");
+        events.bind(1, nlohmann::json(ids).dump());
         while (events.step()) {
             const auto owner = by_id.find(events.text(0));
             if (owner == by_id.end()) {
