@@ -72,10 +72,24 @@ namespace {
 
 // A JSON string literal, as nlohmann's serializer with error_handler_t::replace writes it, without building a
 // json value per field: the report gets one entry per draft of a batch, and this was an eighth of the time.
+// Printable ASCII other than '"' and '\\' is written as it is: most of every field.
+bool is_plain_json_byte(unsigned char byte) {
+    return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+}
+
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     std::size_t i = 0;
     while (i < text.size()) {
+        std::size_t plain_end = i;
+        while (plain_end < text.size() && is_plain_json_byte(static_cast<unsigned char>(text[plain_end]))) {
+            ++plain_end;
+        }
+        if (plain_end != i) {
+            out.append(text.data() + i, plain_end - i);
+            i = plain_end;
+            continue;
+        }
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte == '"' || byte == '\\') {
             out += '\\';
@@ -108,8 +122,15 @@ void append_json_string(std::string& out, std::string_view text) {
 } // namespace
 
 void JsonReportWriter::add(const DraftResult& result) {
-    std::string entry = first_ ? "{\"source\":" : ",{\"source\":";
-    append_json_string(entry, result.source);
+    // One buffer for every entry, and the source's escaped text kept while it stays the same (a whole file).
+    std::string& entry = entry_;
+    entry.assign(first_ ? "{\"source\":" : ",{\"source\":");
+    if (!escaped_source_ || result.source != source_) {
+        source_ = result.source;
+        escaped_source_.emplace();
+        append_json_string(*escaped_source_, result.source);
+    }
+    entry += *escaped_source_;
     entry += ",\"line\":";
     entry += result.line ? std::to_string(*result.line) : "null";
     entry += is_valid(result) ? ",\"valid\":true,\"diagnostics\":[" : ",\"valid\":false,\"diagnostics\":[";

@@ -30,7 +30,9 @@ class PlainDraftReader {
     PlainDraftReader(PlainDraftReader&& other) noexcept;
     PlainDraftReader& operator=(PlainDraftReader&& other) noexcept;
 
-    [[nodiscard]] std::optional<PlainDraft> read(std::string_view text);
+    // The draft, or nullptr when declined. The draft is the reader's own, reused (its strings keep their
+    // capacity): valid, and the caller's to change or move from, until the next read.
+    [[nodiscard]] PlainDraft* read(std::string_view text);
 
   private:
     struct State;

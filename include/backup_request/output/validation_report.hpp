@@ -52,6 +52,9 @@ class JsonReportWriter {
   private:
     std::ostream& out_;
     bool first_ = true;
+    std::string entry_;
+    std::string source_;
+    std::optional<std::string> escaped_source_;
 };
 
 } // namespace backup_request

@@ -79,6 +79,27 @@ TEST_CASE("Null is absent, escaped keys are their names, and whitespace is allow
     CHECK_FALSE(without_zone->time_zone_given);
 }
 
+TEST_CASE("A reused reader leaves nothing of the previous draft in the next") {
+    PlainDraftReader reader;
+    const std::array<std::string, 5> drafts = {
+        full_draft,
+        R"({"point_in_time":"now-2h"})",
+        R"({"environments":["a.example.com","b.example.com","c.example.com"],"retention":{"days":9}})",
+        R"({"environments":["z.example.com"],"retention":{"days":null},"contact":null})",
+        full_draft,
+    };
+    for (const auto& text : drafts) {
+        INFO(text);
+        const auto* plain = reader.read(text);
+        REQUIRE(plain);
+        const auto dom = dom_reading(text);
+        REQUIRE(dom);
+        CHECK(describe(plain->input) == describe(*dom));
+        CHECK(plain->time_zone_given == (text.find("time_zone") != std::string::npos));
+        CHECK_FALSE(reader.read(R"({"point_in_time":7})")); // a declined draft in between changes nothing
+    }
+}
+
 TEST_CASE("Drafts whose messages need the DOM are declined") {
     PlainDraftReader reader;
     const std::array<std::string, 22> declined = {
