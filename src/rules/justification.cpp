@@ -46,34 +46,15 @@ void squeeze_into(std::string_view text, std::string& out) {
 
 // The template's own text, however it was edited: trimmed (a shorter piece of it), extended (text before or
 // after it), re-cased or re-punctuated.
-// How many times each letter and digit occurs, case ignored.
-using AlnumCounts = std::array<std::size_t, 36>;
-
+// How many times each letter and digit occurs, case ignored (the template's own, once).
 AlnumCounts alnum_counts(std::string_view text) {
-    // Each byte's bin, looked up: this runs over every justification of a batch. Bin 36 takes the rest.
-    static const std::array<std::uint8_t, 256> bins = [] {
-        std::array<std::uint8_t, 256> out{};
-        out.fill(36);
-        for (int c = 0; c < 256; ++c) {
-            if (c >= '0' && c <= '9') {
-                out[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
-            } else if (is_alnum_ascii(static_cast<char>(c))) {
-                out[static_cast<std::size_t>(c)] =
-                    static_cast<std::uint8_t>(10 + lower_ascii(static_cast<char>(c)) - 'a');
-            }
-        }
-        return out;
-    }();
-    std::array<std::size_t, 37> counts{};
-    for (const char c : text) {
-        ++counts[bins[static_cast<unsigned char>(c)]];
-    }
-    AlnumCounts out{};
-    std::copy_n(counts.begin(), out.size(), out.begin());
-    return out;
+    TextProfile profile;
+    profile_text(text, profile);
+    return profile.alnum_counts;
 }
 
-bool is_template_text(std::string_view text) {
+// `counts`: the text's letters and digits (untrimmed is the same: trimming drops only white space).
+bool is_template_text(std::string_view text, const AlnumCounts& counts) {
     static const std::string squeezed_template = [] {
         std::string out;
         squeeze_into(template_justification, out);
@@ -82,7 +63,6 @@ bool is_template_text(std::string_view text) {
     static const AlnumCounts template_counts = alnum_counts(template_justification);
     // Holding the template's letters means having at least as many of each; being a piece of it, at most as
     // many. Most justifications do neither, and are told apart by counting, without the search below.
-    const AlnumCounts counts = alnum_counts(text);
     bool at_least = true;
     bool at_most = true;
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -167,10 +147,16 @@ std::string without_carriage_returns(std::string_view text) {
 } // namespace
 
 JustificationCheck check_justification(std::string_view raw) {
+    TextProfile profile;
+    profile_text(raw, profile);
+    return check_justification(raw, profile);
+}
+
+JustificationCheck check_justification(std::string_view raw, const TextProfile& profile) {
     JustificationCheck check;
     // Printable ASCII is most justifications: valid UTF-8 without CR or control characters, one byte a
     // character; only other text is decoded.
-    const bool ascii = is_printable_ascii_text(raw);
+    const bool ascii = profile.printable_ascii;
     if (!ascii) {
         if (const auto offset = find_invalid_utf8(raw)) {
             check.diagnostics.push_back(make_error("justification-invalid-utf8", field,
@@ -196,7 +182,7 @@ JustificationCheck check_justification(std::string_view raw) {
                                                "impact, and what data you need"));
         return check;
     }
-    if (is_template_text(check.text)) {
+    if (is_template_text(check.text, profile.alnum_counts)) {
         check.diagnostics.push_back(make_error("justification-placeholder", field,
                                                "the justification is still the template's text: replace it "
                                                "with what happened, the business impact, and what data you "

@@ -2,24 +2,47 @@
 #include "request_texts.hpp"
 
 #include "backup_request/rules/secret_scan.hpp"
+#include "backup_request/text/text_profile.hpp"
 
 namespace backup_request {
 
 RequestTexts check_request_texts(const RequestTextsInput& input, Diagnostics& found) {
+    // One classification pass per text, read by every check of it; reused, so that its lower-cased copy
+    // keeps its capacity from one draft of a batch to the next.
+    thread_local TextProfile profile;
     RequestTexts texts;
+    std::optional<Diagnostic> justification_secret; // reported after the other texts', as it always was
     if (input.justification) {
-        texts.justification = check_justification(*input.justification);
+        profile_text(*input.justification, profile);
+        texts.justification = check_justification(*input.justification, profile);
         append_diagnostics(found, texts.justification.diagnostics);
+        if (!input.allow_secrets) {
+            justification_secret = secret_diagnostic("justification", *input.justification, profile);
+        }
     } else {
         found.push_back(
             make_error("justification-missing", "justification", std::string(input.missing_justification)));
     }
     texts.contact = check_contact_fields(input.contact, input.reference, found);
-    auto scanned = input.other_texts;
-    scanned.emplace_back("justification", &input.justification);
-    scanned.emplace_back("reference", &input.reference);
-    scanned.emplace_back("contact", &input.contact);
-    check_secrets(scanned, input.allow_secrets, found);
+    if (input.allow_secrets) {
+        return texts;
+    }
+    const auto scan = [&](const std::string& field, const std::optional<std::string>& value) {
+        if (value) {
+            profile_text(*value, profile);
+            if (auto secret = secret_diagnostic(field, *value, profile)) {
+                found.push_back(std::move(*secret));
+            }
+        }
+    };
+    for (const auto& [field, value] : input.other_texts) {
+        scan(field, *value);
+    }
+    if (justification_secret) {
+        found.push_back(std::move(*justification_secret));
+    }
+    scan("reference", input.reference);
+    scan("contact", input.contact);
     return texts;
 }
 

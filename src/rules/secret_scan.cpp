@@ -30,24 +30,11 @@ bool at_word_start(std::string_view text, std::size_t i) {
     return i == 0 || (!is_alnum(text[i - 1]) && text[i - 1] != '_');
 }
 
-// Which bytes a text holds. Each category needs some byte most prose lacks ('=', '_', '<', '@', ...), so a
-// category whose bytes are absent is not searched: most justifications are decided by this one pass.
-using BytesPresent = std::array<bool, 256>;
-
-// ASCII lower-casing, without the C locale's per-character call, and the bytes present, in one pass: it
-// runs over every justification of a batch.
-void lower_into(std::string_view text, std::string& out, BytesPresent& present) {
-    out.resize(text.size());
-    present.fill(false);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        present[static_cast<unsigned char>(text[i])] = true;
-        out[i] = lower_ascii(text[i]);
-    }
-}
-
-bool any_present(const BytesPresent& present, std::string_view bytes) {
-    return std::any_of(bytes.begin(), bytes.end(),
-                       [&](char c) { return present[static_cast<unsigned char>(c)]; });
+// Which bytes a text holds (its profile's): each category needs some byte most prose lacks ('=', '_', '<',
+// '@', ...), so a category whose bytes are absent is not searched, and most justifications are decided by the
+// one classification pass.
+bool any_present(const TextProfile& profile, std::string_view bytes) {
+    return std::any_of(bytes.begin(), bytes.end(), [&](char c) { return profile.has(c); });
 }
 
 // Length of the run of characters from `start` that satisfy `allowed`.
@@ -333,8 +320,8 @@ bool is_base64url(char c) {
 }
 
 // Each family is searched only when the text holds the byte its prefix needs.
-bool has_service_token(std::string_view text, const BytesPresent& present) {
-    const auto has = [&](char c) { return present[static_cast<unsigned char>(c)]; };
+bool has_service_token(std::string_view text, const TextProfile& profile) {
+    const auto has = [&](char c) { return profile.has(c); };
     if (has('_')) {
         for (const std::string_view prefix : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}) {
             if (has_prefixed_token(text, prefix, 36, is_alnum)) {
@@ -401,7 +388,14 @@ bool has_jwt(std::string_view text) {
 } // namespace
 
 std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::string_view text) {
-    const auto what = find_secret(text);
+    TextProfile profile;
+    profile_text(text, profile);
+    return secret_diagnostic(field, text, profile);
+}
+
+std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::string_view text,
+                                            const TextProfile& profile) {
+    const auto what = find_secret(text, profile);
     if (!what) {
         return std::nullopt;
     }
@@ -413,46 +407,36 @@ std::optional<Diagnostic> secret_diagnostic(const std::string& field, std::strin
 }
 
 std::optional<std::string> find_secret(std::string_view text) {
-    thread_local std::string low; // reused: no allocation per call once it has grown
-    BytesPresent present{};
-    lower_into(text, low, present);
-    const auto has = [&](char c) { return present[static_cast<unsigned char>(c)]; };
-    if (has('-') && low.find("-----begin") != std::string::npos &&
-        low.find("private key") != std::string::npos) {
+    TextProfile profile;
+    profile_text(text, profile);
+    return find_secret(text, profile);
+}
+
+std::optional<std::string> find_secret(std::string_view text, const TextProfile& profile) {
+    const std::string_view low = profile.lower;
+    const auto has = [&](char c) { return profile.has(c); };
+    if (has('-') && low.find("-----begin") != std::string_view::npos &&
+        low.find("private key") != std::string_view::npos) {
         return std::string("a private key block");
     }
     // ghp_ github_pat_ | glpat- xoxb- | hooks.slack.com/services/ | AKIA ASIA
-    if (has_service_token(text, present)) {
+    if (has_service_token(text, profile)) {
         return std::string("a cloud or service access key");
     }
     if (has('J') && has('.') && has_jwt(text)) { // eyJ...eyJ...
         return std::string("a web token (JWT)");
     }
-    if (has(' ') && any_present(present, "bBtT") && has_authorization(low)) { // bearer basic token
+    if (has(' ') && any_present(profile, "bBtT") && has_authorization(low)) { // bearer basic token
         return std::string("an Authorization header's credentials");
     }
     if (has(':') && has('@') && has_url_credentials(low)) { // ://user:password@
         return std::string("a connection string with a password");
     }
-    if ((any_present(present, "=:") && has_assignment(low)) ||
+    if ((any_present(profile, "=:") && has_assignment(low)) ||
         (has('<') && has('>') && has_xml_element(low))) {
         return std::string("a password or secret assignment");
     }
     return std::nullopt;
-}
-
-void check_secrets(const std::vector<std::pair<std::string, const std::optional<std::string>*>>& fields,
-                   bool allow, Diagnostics& found) {
-    if (allow) {
-        return;
-    }
-    for (const auto& [field, value] : fields) {
-        if (*value) {
-            if (auto error = secret_diagnostic(field, **value)) {
-                found.push_back(std::move(*error));
-            }
-        }
-    }
 }
 
 } // namespace backup_request

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backup_request/rules/diagnostic.hpp"
+#include "backup_request/text/text_profile.hpp"
 
 #include <string>
 #include <string_view>
@@ -23,5 +24,7 @@ struct JustificationCheck {
 };
 
 [[nodiscard]] JustificationCheck check_justification(std::string_view raw);
+// The same, reading the classification pass already made over `raw` (profile_text).
+[[nodiscard]] JustificationCheck check_justification(std::string_view raw, const TextProfile& profile);
 
 } // namespace backup_request
