@@ -25,9 +25,10 @@ OrderedJudging::~OrderedJudging() {
     }
 }
 
-void OrderedJudging::add(Work work) {
+void OrderedJudging::add(Work work, std::size_t drafts) {
     filling_->work.push_back(std::move(work));
-    if (filling_->work.size() >= batch_size) {
+    filling_->drafts += drafts;
+    if (filling_->drafts >= batch_size) {
         submit();
     }
 }
@@ -94,9 +95,9 @@ void OrderedJudging::run_worker() {
             waiting_.pop_front();
         }
         try {
-            batch->results.reserve(batch->work.size());
+            batch->results.reserve(batch->drafts);
             for (auto& work : batch->work) {
-                batch->results.push_back(work(reader));
+                work(reader, batch->results);
             }
         } catch (...) {
             batch->failure = std::current_exception();

@@ -24,10 +24,11 @@ namespace backup_request {
 
 class OrderedJudging {
   public:
-    // One draft's judgement, to run on any thread; it owns what it needs, and gets the worker's own reader of
-    // plain drafts (a simdjson parser with its buffers: one per thread, not thread_local, whose destructors
-    // MinGW's static runtime runs badly at thread exit).
-    using Work = std::function<DraftResult(PlainDraftReader& reader)>;
+    // The judgement of one draft or of a run of NDJSON lines, to run on any thread, appending its results in
+    // order; it owns what it needs, and gets the worker's own reader of plain drafts (a simdjson parser with
+    // its buffers: one per thread, not thread_local, whose destructors MinGW's static runtime runs badly at
+    // thread exit).
+    using Work = std::function<void(PlainDraftReader& reader, std::vector<DraftResult>& results)>;
 
     // `deliver` is called on the adding thread, in the order work was added.
     OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver);
@@ -37,13 +38,15 @@ class OrderedJudging {
     OrderedJudging& operator=(OrderedJudging&&) = delete;
     ~OrderedJudging();
 
-    void add(Work work);
+    // `drafts`: how many results the work gives, which is what a batch is counted in.
+    void add(Work work, std::size_t drafts = 1);
     // Judges what is left and delivers everything; rethrows a worker's exception (a bug or no memory).
     void finish();
 
   private:
     struct Batch {
         std::vector<Work> work;
+        std::size_t drafts = 0;
         std::vector<DraftResult> results;
         std::exception_ptr failure;
         bool done = false;

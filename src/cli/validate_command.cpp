@@ -159,7 +159,7 @@ DraftResult judged_document(DraftDocument& document, const std::string& source, 
 
 // One NDJSON line, on a worker: as the stream would read it (a plain draft, else parsed into a DOM with its
 // repeated keys), then judged.
-DraftResult judged_line(PlainDraftReader& plain, const std::string& text, const std::string& source,
+DraftResult judged_line(PlainDraftReader& plain, std::string_view text, const std::string& source,
                         std::size_t line, const Judgement& judgement) {
     if (auto draft = plain.read(text)) {
         return judged_plain(*draft, source, line, judgement);
@@ -181,8 +181,9 @@ struct Judging {
 
     void add(DraftResult&& ready) {
         if (pool != nullptr) {
-            pool->add([result = std::move(ready)](PlainDraftReader& /*reader*/) mutable {
-                return std::move(result);
+            pool->add([result = std::move(ready)](PlainDraftReader& /*reader*/,
+                                                  std::vector<DraftResult>& results) mutable {
+                results.push_back(std::move(result));
             });
         } else {
             sink.add(std::move(ready));
@@ -190,10 +191,59 @@ struct Judging {
     }
 };
 
+// NDJSON lines for the pool, copied one after another into one buffer: a batch of lines is one allocation
+// and one piece of work, not one of each per line.
+class LineRun {
+  public:
+    static constexpr std::size_t max_lines = 256;
+
+    void add(std::size_t line, std::string_view text) {
+        lines_.push_back({line, text_.size(), text.size()});
+        text_.append(text);
+    }
+    [[nodiscard]] bool full() const { return lines_.size() >= max_lines; }
+
+    // Hands the lines to the pool, judged as the stream would read them, and starts a new run.
+    void submit(OrderedJudging& pool, const std::string& source, const Judgement& judgement) {
+        if (lines_.empty()) {
+            return;
+        }
+        const std::size_t drafts = lines_.size();
+        pool.add(
+            [text = std::move(text_), lines = std::move(lines_), &source,
+             &judgement](PlainDraftReader& reader, std::vector<DraftResult>& results) {
+                for (const auto& line : lines) {
+                    results.push_back(judged_line(reader,
+                                                  std::string_view(text).substr(line.offset, line.size),
+                                                  source, line.number, judgement));
+                }
+            },
+            drafts);
+        text_ = std::string();
+        lines_ = std::vector<Line>();
+        lines_.reserve(max_lines);
+    }
+
+  private:
+    struct Line {
+        std::size_t number;
+        std::size_t offset;
+        std::size_t size;
+    };
+    std::string text_;
+    std::vector<Line> lines_;
+};
+
 // `source` must outlive the judging (the pool judges later): a path of the options, or stdin's name.
 void check_stream(std::istream& in, const std::string& source, const Judgement& judgement, Judging& judging) {
     std::size_t documents = 0;
     PlainDraftReader plain;
+    LineRun run; // lines waiting to go to the pool together; sent before anything else is added
+    const auto send_run = [&] {
+        if (judging.pool != nullptr) {
+            run.submit(*judging.pool, source, judgement);
+        }
+    };
     // Most drafts of a batch are plain: read without a DOM, judged by the same rules (docs/performance.md).
     bool shape_known = false;
     const auto take_plain = [&](std::size_t line, std::string_view text) {
@@ -201,10 +251,10 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         // pool reads it (plain, or through the DOM exactly as the stream would have) on a worker.
         if (judging.pool != nullptr && shape_known) {
             ++documents;
-            judging.pool->add(
-                [text = std::string(text), &source, line, &judgement](PlainDraftReader& reader) {
-                    return judged_line(reader, text, source, line, judgement);
-                });
+            run.add(line, text);
+            if (run.full()) {
+                send_run();
+            }
             return true;
         }
         shape_known = true;
@@ -214,10 +264,11 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         }
         ++documents;
         if (judging.pool != nullptr) {
-            judging.pool->add(
-                [draft = std::move(*draft), &source, line, &judgement](PlainDraftReader& /*reader*/) mutable {
-                    return judged_plain(draft, source, line, judgement);
-                });
+            send_run();
+            judging.pool->add([draft = std::move(*draft), &source, line, &judgement](
+                                  PlainDraftReader& /*reader*/, std::vector<DraftResult>& results) mutable {
+                results.push_back(judged_plain(draft, source, line, judgement));
+            });
         } else {
             judging.sink.add(judged_plain(*draft, source, line, judgement));
         }
@@ -226,15 +277,17 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
     const auto each = [&](DraftDocument&& document) {
         ++documents;
         if (judging.pool != nullptr) {
-            judging.pool->add(
-                [document = std::move(document), &source, &judgement](PlainDraftReader& /*reader*/) mutable {
-                    return judged_document(document, source, judgement);
-                });
+            send_run();
+            judging.pool->add([document = std::move(document), &source, &judgement](
+                                  PlainDraftReader& /*reader*/, std::vector<DraftResult>& results) mutable {
+                results.push_back(judged_document(document, source, judgement));
+            });
         } else {
             judging.sink.add(judged_document(document, source, judgement));
         }
     };
     const auto failure = read_draft_documents(in, DraftVisitor{take_plain, each});
+    send_run();
     if (failure) {
         // The drafts read before the failure were judged; the rest of this input is lost, the next path is
         // not.

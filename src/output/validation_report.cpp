@@ -5,7 +5,9 @@
 #include "backup_request/text/utf8_text.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -77,11 +79,27 @@ bool is_plain_json_byte(unsigned char byte) {
     return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
 }
 
+// Eight bytes at a time, the usual bit tricks: none with its high bit, below 0x20, '"' or '\\'. Messages
+// and sources are long, and the reading thread writes every one of them.
+bool plain_word(const char* bytes) {
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    constexpr std::uint64_t highs = 0x8080808080808080U;
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, 8);
+    const auto has_zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    const std::uint64_t suspect = (word & highs) | ((word - ones * 0x20U) & ~word & highs) |
+                                  has_zero_byte(word ^ (ones * '"')) | has_zero_byte(word ^ (ones * '\\'));
+    return suspect == 0;
+}
+
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t plain_end = i;
+        while (plain_end + 8 <= text.size() && plain_word(text.data() + plain_end)) {
+            plain_end += 8;
+        }
         while (plain_end < text.size() && is_plain_json_byte(static_cast<unsigned char>(text[plain_end]))) {
             ++plain_end;
         }

@@ -52,3 +52,21 @@ TEST_CASE("Printable ASCII in the profile is is_printable_ascii_text's") {
         CHECK(profile.lower.size() == text.size());
     }
 }
+
+TEST_CASE("The lower-cased copy is lower_ascii of every byte, at every position") {
+    std::string every_byte;
+    for (int value = 0; value < 256; ++value) {
+        every_byte += static_cast<char>(value);
+    }
+    // Shifted by 0..7 bytes, so that each byte value meets each place in the eight-byte steps and the tail.
+    for (std::size_t shift = 0; shift < 8; ++shift) {
+        const std::string text = std::string(shift, 'Q') + every_byte + "@[`{";
+        TextProfile profile;
+        profile_text(text, profile);
+        std::string expected;
+        for (const char c : text) {
+            expected += backup_request::lower_ascii(c);
+        }
+        CHECK(profile.lower == expected);
+    }
+}
