@@ -6,7 +6,7 @@
 namespace backup_request {
 
 OrderedJudging::OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver)
-    : deliver_(std::move(deliver)), max_in_flight_(2 * static_cast<std::size_t>(workers) + 2),
+    : deliver_(std::move(deliver)), max_in_flight_(static_cast<std::size_t>(workers) + 1),
       filling_(std::make_shared<Batch>()) {
     workers_.reserve(workers);
     for (unsigned i = 0; i < workers; ++i) {

@@ -195,7 +195,7 @@ struct Judging {
 // and one piece of work, not one of each per line.
 class LineRun {
   public:
-    static constexpr std::size_t max_lines = 256;
+    static constexpr std::size_t max_lines = 1024;
 
     void add(std::size_t line, std::string_view text) {
         lines_.push_back({line, text_.size(), text.size()});
@@ -209,6 +209,7 @@ class LineRun {
             return;
         }
         const std::size_t drafts = lines_.size();
+        text_capacity_hint_ = text_.size();
         pool.add(
             [text = std::move(text_), lines = std::move(lines_), &source,
              &judgement](PlainDraftReader& reader, std::vector<DraftResult>& results) {
@@ -219,7 +220,10 @@ class LineRun {
                 }
             },
             drafts);
+        // The next run is likely the size of this one: reserved at once, not grown by doubling and copying.
+        const std::size_t last_size = text_capacity_hint_;
         text_ = std::string();
+        text_.reserve(last_size + last_size / 8);
         lines_ = std::vector<Line>();
         lines_.reserve(max_lines);
     }
@@ -232,6 +236,7 @@ class LineRun {
     };
     std::string text_;
     std::vector<Line> lines_;
+    std::size_t text_capacity_hint_ = 0;
 };
 
 // `source` must outlive the judging (the pool judges later): a path of the options, or stdin's name.
