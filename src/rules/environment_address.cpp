@@ -64,9 +64,89 @@ std::optional<AddressError> check_labels(std::string_view host, std::string_view
     return std::nullopt;
 }
 
+// The host of a plain name, lower-cased in the same pass: letters, digits and hyphens in labels of 1 to 63
+// characters that neither start nor end with a hyphen, at least two labels, not only digits, at most 253
+// characters, one trailing dot allowed. Anything else is left to the full checks, which say what is wrong.
+std::optional<std::string> plain_host(std::string_view authority) {
+    std::string_view name = authority;
+    if (!name.empty() && name.back() == '.') {
+        name.remove_suffix(1);
+    }
+    if (name.empty() || name.size() > max_name_length) {
+        return std::nullopt;
+    }
+    std::string host(name.size(), '\0');
+    std::size_t label_start = 0;
+    bool has_dot = false;
+    bool not_only_digits = false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        if (c == '.') {
+            if (i == label_start || i - label_start > max_label_length || name[i - 1] == '-') {
+                return std::nullopt;
+            }
+            has_dot = true;
+            label_start = i + 1;
+        } else if (c >= 'a' && c <= 'z') {
+            not_only_digits = true;
+        } else if (c >= 'A' && c <= 'Z') {
+            c = lower_ascii(c);
+            not_only_digits = true;
+        } else if (c == '-') {
+            if (i == label_start) {
+                return std::nullopt;
+            }
+            not_only_digits = true;
+        } else if (!is_digit(c)) {
+            return std::nullopt;
+        }
+        host[i] = c;
+    }
+    if (label_start == name.size() || name.size() - label_start > max_label_length || name.back() == '-' ||
+        !has_dot || !not_only_digits) {
+        return std::nullopt;
+    }
+    return host;
+}
+
+// The usual address, decided in a few passes: a plain host name, bare or after http:// or https://, then
+// perhaps a path, all ASCII. Nothing when anything is unusual: the full checks decide those.
+std::optional<std::string> usual_address(std::string_view original) {
+    std::string_view rest = trim_whitespace(original);
+    const auto scheme_end = rest.find("://");
+    if (scheme_end != std::string_view::npos) {
+        // Only a leading scheme: "://" further on (in a query) makes the full checks refuse the address.
+        if ((scheme_end != 4 && scheme_end != 5) ||
+            !(equals_ignoring_case(rest.substr(0, scheme_end), "https") ||
+              equals_ignoring_case(rest.substr(0, scheme_end), "http"))) {
+            return std::nullopt;
+        }
+        rest.remove_prefix(scheme_end + 3);
+    }
+    if (rest.find(':') != std::string_view::npos) {
+        return std::nullopt; // a port, an IPv6 address, a malformed URL: the full checks word those
+    }
+    const auto* authority_end =
+        std::find_if(rest.begin(), rest.end(), [](char c) { return c == '/' || c == '?' || c == '#'; });
+    const auto authority_size = static_cast<std::size_t>(authority_end - rest.begin());
+    const std::string_view after = rest.substr(authority_size);
+    if (std::any_of(after.begin(), after.end(),
+                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        return std::nullopt; // the full checks look at the whole text's UTF-8
+    }
+    return plain_host(rest.substr(0, authority_size));
+}
+
 } // namespace
 
 AddressResult normalize_environment_address(std::string_view original) {
+    if (auto host = usual_address(original)) {
+        return std::move(*host);
+    }
+    return normalize_environment_address_in_full(original);
+}
+
+AddressResult normalize_environment_address_in_full(std::string_view original) {
     const std::string_view text = trim_whitespace(original);
     if (text.empty()) {
         return fail("env-invalid", "the environment address is empty: give a host name like "

@@ -2,7 +2,10 @@
 #include "backup_request/rules/environment_address.hpp"
 
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 using namespace backup_request;
 
@@ -78,9 +81,8 @@ TEST_CASE("The list: at least one, duplicates kept once with a warning, errors a
         REQUIRE(check.diagnostics.size() == 2);
         CHECK(check.diagnostics[0].field == "environments[1]");
         CHECK(check.diagnostics[0].severity == Severity::error);
-        CHECK(check.diagnostics[1] ==
-              make_warning("env-duplicate", "environments[2]",
-                           "acme.example.com is given twice; it is kept once"));
+        CHECK(check.diagnostics[1] == make_warning("env-duplicate", "environments[2]",
+                                                   "acme.example.com is given twice; it is kept once"));
     }
     SECTION("a host given 100,000 times is one warning with its count") {
         std::vector<std::string> same(100000, "a.co");
@@ -89,8 +91,8 @@ TEST_CASE("The list: at least one, duplicates kept once with a warning, errors a
         const auto check = check_environments(same);
         CHECK(check.hosts == std::vector<std::string>{"a.co", "b.co"});
         REQUIRE(check.diagnostics.size() == 2);
-        CHECK(check.diagnostics[0] ==
-              make_warning("env-duplicate", "environments[1]", "a.co is given 100000 times; it is kept once"));
+        CHECK(check.diagnostics[0] == make_warning("env-duplicate", "environments[1]",
+                                                   "a.co is given 100000 times; it is kept once"));
         CHECK(check.diagnostics[1] ==
               make_warning("env-duplicate", "environments[100001]", "b.co is given twice; it is kept once"));
     }
@@ -137,4 +139,58 @@ TEST_CASE("The 50-address limit counts distinct addresses, and other problems ar
     REQUIRE(check.diagnostics.size() == 2);
     CHECK(check.diagnostics[0].code == "env-ip-literal");
     CHECK(check.diagnostics[1].code == "env-too-many");
+}
+
+TEST_CASE("The shortcut for usual addresses agrees with the full checks on every text") {
+    const auto described = [](const AddressResult& result) {
+        if (const auto* error = std::get_if<AddressError>(&result)) {
+            return "error " + error->code + ": " + error->message;
+        }
+        return std::get<std::string>(result);
+    };
+    // Each of these is taken apart and put together again below: every prefix and every one-byte deletion.
+    const std::array<std::string, 26> seeds = {
+        "https://ACME-prd.outsystemsenterprise.com/ServiceCenter/",
+        "http://a.b",
+        "HTTPS://a-b.c-d.example.",
+        "acme.example.com?u=https://other.example.com",
+        "acme.example.com/x:y",
+        "ftp://acme.example.com",
+        "https:/acme.example.com",
+        "http:acme.example.com",
+        " \tacme.example.com\n",
+        "acme..example.com",
+        "-acme.example.com",
+        "acme-.example.com",
+        "acme.example.com..",
+        "1.2.3.4",
+        "1-2.3",
+        "a.b.c/d\xff",
+        "caf\xc3\xa9.example.com",
+        "https://user@acme.example.com",
+        "[::1]",
+        "acme.example.com:443",
+        std::string(63, 'a') + ".example.com",
+        std::string(64, 'a') + ".example.com",
+        std::string(126, 'a') + "." + std::string(126, 'b'),
+        std::string(126, 'a') + "." + std::string(127, 'b'),
+        "localhost",
+        "acme.example.com#frag/ment",
+    };
+    for (const auto& seed : seeds) {
+        std::vector<std::string> texts;
+        for (std::size_t i = 0; i <= seed.size(); ++i) {
+            texts.push_back(seed.substr(0, i));
+            if (i < seed.size()) {
+                texts.push_back(seed.substr(0, i) + seed.substr(i + 1));
+            }
+        }
+        for (const auto& text : texts) {
+            INFO(text);
+            REQUIRE(described(normalize_environment_address(text)) ==
+                    described(normalize_environment_address_in_full(text)));
+        }
+    }
+    CHECK(described(normalize_environment_address("acme.example.com?u=https://other.example.com"))
+              .starts_with("error env-invalid"));
 }
