@@ -2,6 +2,8 @@
 #include "backup_request/rules/diagnostic.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace backup_request {
 
@@ -61,6 +63,14 @@ std::string field_to_json_pointer(std::string_view field) {
 
 void append_diagnostics(Diagnostics& into, const Diagnostics& from) {
     into.insert(into.end(), from.begin(), from.end());
+}
+
+void append_diagnostics(Diagnostics& into, Diagnostics&& from) {
+    if (into.empty()) {
+        into = std::move(from);
+        return;
+    }
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 } // namespace backup_request

@@ -231,6 +231,7 @@ EnvironmentCheck check_environments(const std::vector<std::string>& addresses) {
                                                "acme-prd.outsystemsenterprise.com"));
         return check;
     }
+    check.hosts.reserve(addresses.size());
     std::unordered_set<std::string> seen; // only for long lists: a few hosts are compared one by one
     const bool long_list = addresses.size() > 8;
     const auto seen_before = [&](const std::string& host) {

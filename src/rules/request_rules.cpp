@@ -67,7 +67,7 @@ CheckedRequest check_request(const RequestInput& input, sys_seconds now) {
     }
 
     checked.environments = check_environments(input.environments);
-    append_diagnostics(found, checked.environments.diagnostics);
+    append_diagnostics(found, std::move(checked.environments.diagnostics));
 
     checked.texts = check_request_texts(
         {input.justification,

@@ -15,7 +15,7 @@ RequestTexts check_request_texts(const RequestTextsInput& input, Diagnostics& fo
     if (input.justification) {
         profile_text(*input.justification, profile);
         texts.justification = check_justification(*input.justification, profile);
-        append_diagnostics(found, texts.justification.diagnostics);
+        append_diagnostics(found, std::move(texts.justification.diagnostics));
         if (!input.allow_secrets) {
             justification_secret = secret_diagnostic("justification", *input.justification, profile);
         }

@@ -36,5 +36,6 @@ using Diagnostics = std::vector<Diagnostic>;
 
 // Appends `from` to `into`, keeping order.
 void append_diagnostics(Diagnostics& into, const Diagnostics& from);
+void append_diagnostics(Diagnostics& into, Diagnostics&& from); // moves them: no copy of their strings
 
 } // namespace backup_request
