@@ -5,9 +5,15 @@
 
 namespace backup_request {
 
-OrderedJudging::OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver)
-    : deliver_(std::move(deliver)), max_in_flight_(static_cast<std::size_t>(workers) + 1),
-      filling_(std::make_shared<Batch>()) {
+void OrderedJudging::Results::add(DraftResult&& result) {
+    const DraftTally tally = render_(result, text_);
+    rendered_.push_back({tally, text_.size()});
+    // `result` goes here, on the thread that allocated its strings.
+}
+
+OrderedJudging::OrderedJudging(unsigned workers, Render render, Deliver deliver)
+    : render_(std::move(render)), deliver_(std::move(deliver)),
+      max_in_flight_(static_cast<std::size_t>(workers) + 1), filling_(std::make_shared<Batch>()) {
     workers_.reserve(workers);
     for (unsigned i = 0; i < workers; ++i) {
         workers_.emplace_back([this] { run_worker(); });
@@ -75,8 +81,11 @@ void OrderedJudging::deliver_done(bool wait_for_oldest) {
         if (oldest->failure) {
             std::rethrow_exception(oldest->failure);
         }
-        for (auto& result : oldest->results) {
-            deliver_(std::move(result));
+        const std::string_view text = oldest->text;
+        std::size_t start = 0;
+        for (const auto& rendered : oldest->rendered) {
+            deliver_(rendered.tally, text.substr(start, rendered.text_end - start));
+            start = rendered.text_end;
         }
     }
 }
@@ -95,9 +104,10 @@ void OrderedJudging::run_worker() {
             waiting_.pop_front();
         }
         try {
-            batch->results.reserve(batch->drafts);
+            batch->rendered.reserve(batch->drafts);
+            Results results(render_, batch->text, batch->rendered);
             for (auto& work : batch->work) {
-                work(reader, batch->results);
+                work(reader, results);
             }
         } catch (...) {
             batch->failure = std::current_exception();

@@ -17,6 +17,8 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -24,14 +26,36 @@ namespace backup_request {
 
 class OrderedJudging {
   public:
-    // The judgement of one draft or of a run of NDJSON lines, to run on any thread, appending its results in
-    // order; it owns what it needs, and gets the worker's own reader of plain drafts (a simdjson parser with
-    // its buffers: one per thread, not thread_local, whose destructors MinGW's static runtime runs badly at
-    // thread exit).
-    using Work = std::function<void(PlainDraftReader& reader, std::vector<DraftResult>& results)>;
+    // Turns a judged draft into its tally and its output (appended to `text`), on the worker that judged it:
+    // the reading thread then only counts and writes, and frees nothing a worker allocated per draft.
+    using Render = std::function<DraftTally(DraftResult& result, std::string& text)>;
+    // Gets each draft's tally and output on the adding thread, in the order the work was added.
+    using Deliver = std::function<void(const DraftTally& tally, std::string_view text)>;
 
-    // `deliver` is called on the adding thread, in the order work was added.
-    OrderedJudging(unsigned workers, std::function<void(DraftResult&&)> deliver);
+    // Where a piece of work puts the drafts it judged, in order.
+    class Results {
+      public:
+        void add(DraftResult&& result);
+
+      private:
+        friend class OrderedJudging;
+        struct Rendered {
+            DraftTally tally;
+            std::size_t text_end;
+        };
+        Results(const Render& render, std::string& text, std::vector<Rendered>& rendered)
+            : render_(render), text_(text), rendered_(rendered) {}
+        const Render& render_;
+        std::string& text_;
+        std::vector<Rendered>& rendered_;
+    };
+
+    // The judgement of one draft or of a run of NDJSON lines, to run on any thread; it owns what it needs,
+    // and gets the worker's own reader of plain drafts (a simdjson parser with its buffers: one per thread,
+    // not thread_local, whose destructors MinGW's static runtime runs badly at thread exit).
+    using Work = std::function<void(PlainDraftReader& reader, Results& results)>;
+
+    OrderedJudging(unsigned workers, Render render, Deliver deliver);
     OrderedJudging(const OrderedJudging&) = delete;
     OrderedJudging& operator=(const OrderedJudging&) = delete;
     OrderedJudging(OrderedJudging&&) = delete;
@@ -47,7 +71,8 @@ class OrderedJudging {
     struct Batch {
         std::vector<Work> work;
         std::size_t drafts = 0;
-        std::vector<DraftResult> results;
+        std::string text; // every draft's output, one after another
+        std::vector<Results::Rendered> rendered;
         std::exception_ptr failure;
         bool done = false;
     };
@@ -60,7 +85,8 @@ class OrderedJudging {
     // 1,024 give 1.75x, 4,096 no more and twice the memory. N + 1 in flight keeps every worker fed; more only
     // grew the peak (2N + 2: 11.9 MiB at 10^5 drafts, 14.3 MiB at 10^6).
     static constexpr std::size_t batch_size = 1024;
-    std::function<void(DraftResult&&)> deliver_;
+    Render render_;
+    Deliver deliver_;
     std::size_t max_in_flight_;
     std::shared_ptr<Batch> filling_;
     std::deque<std::shared_ptr<Batch>> in_order_; // submitted, oldest first

@@ -43,24 +43,40 @@ class ResultSink {
         : options_(options), context_(context),
           progress_(context.err, progress_style(options, context), std::chrono::steady_clock::now,
                     context.environment.stderr_columns) {
-        if (options.format == "json") {
+        if (json_format_) {
             json_.emplace(context.out);
         }
     }
 
-    void add(DraftResult&& result) {
+    // A draft's tally, and its output appended to `text`: the report's entry, or the diagnostic lines. Reads
+    // only the options, so the pool's workers call it.
+    DraftTally render(DraftResult& result, std::string& text) const {
         result.strict = options_.strict;
-        totals_.add(result);
-        if (json_) {
-            json_->add(result);
+        if (json_format_) {
+            append_report_entry(text, result);
         } else {
-            if (!result.diagnostics.empty()) {
-                progress_.clear();
-            }
             // Under --strict a warning fails the draft, so -q shows it as it shows errors.
-            print_draft_result(context_.err, result, !context_.quiet || options_.strict);
+            append_draft_result(text, result, !context_.quiet || options_.strict);
+        }
+        return tally(result);
+    }
+
+    // Counts a rendered draft and writes its output, in input order.
+    void add_rendered(const DraftTally& tally, std::string_view text) {
+        totals_.add(tally);
+        if (json_) {
+            json_->add_entry(text);
+        } else if (!text.empty()) {
+            progress_.clear();
+            context_.err << text;
         }
         progress_.update(totals_.drafts, totals_.invalid);
+    }
+
+    void add(DraftResult&& result) {
+        text_.clear(); // one buffer for every draft
+        const DraftTally counted = render(result, text_);
+        add_rendered(counted, text_);
     }
 
     ProgressLine& progress() { return progress_; }
@@ -93,8 +109,10 @@ class ResultSink {
     const ValidateOptions& options_;
     CommandContext& context_;
     ProgressLine progress_;
+    const bool json_format_ = options_.format == "json"; // read by the workers; json_ is the writer's
     std::optional<JsonReportWriter> json_;
     ReportTotals totals_;
+    std::string text_;
 };
 
 DraftResult unreadable(const std::string& source, const std::string& why) {
@@ -182,8 +200,8 @@ struct Judging {
     void add(DraftResult&& ready) {
         if (pool != nullptr) {
             pool->add([result = std::move(ready)](PlainDraftReader& /*reader*/,
-                                                  std::vector<DraftResult>& results) mutable {
-                results.push_back(std::move(result));
+                                                  OrderedJudging::Results& results) mutable {
+                results.add(std::move(result));
             });
         } else {
             sink.add(std::move(ready));
@@ -212,11 +230,10 @@ class LineRun {
         text_capacity_hint_ = text_.size();
         pool.add(
             [text = std::move(text_), lines = std::move(lines_), &source,
-             &judgement](PlainDraftReader& reader, std::vector<DraftResult>& results) {
+             &judgement](PlainDraftReader& reader, OrderedJudging::Results& results) {
                 for (const auto& line : lines) {
-                    results.push_back(judged_line(reader,
-                                                  std::string_view(text).substr(line.offset, line.size),
-                                                  source, line.number, judgement));
+                    results.add(judged_line(reader, std::string_view(text).substr(line.offset, line.size),
+                                            source, line.number, judgement));
                 }
             },
             drafts);
@@ -271,8 +288,8 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         if (judging.pool != nullptr) {
             send_run();
             judging.pool->add([draft = std::move(*draft), &source, line, &judgement](
-                                  PlainDraftReader& /*reader*/, std::vector<DraftResult>& results) mutable {
-                results.push_back(judged_plain(draft, source, line, judgement));
+                                  PlainDraftReader& /*reader*/, OrderedJudging::Results& results) mutable {
+                results.add(judged_plain(draft, source, line, judgement));
             });
         } else {
             judging.sink.add(judged_plain(*draft, source, line, judgement));
@@ -284,8 +301,8 @@ void check_stream(std::istream& in, const std::string& source, const Judgement& 
         if (judging.pool != nullptr) {
             send_run();
             judging.pool->add([document = std::move(document), &source, &judgement](
-                                  PlainDraftReader& /*reader*/, std::vector<DraftResult>& results) mutable {
-                results.push_back(judged_document(document, source, judgement));
+                                  PlainDraftReader& /*reader*/, OrderedJudging::Results& results) mutable {
+                results.add(judged_document(document, source, judgement));
             });
         } else {
             judging.sink.add(judged_document(document, source, judgement));
@@ -424,7 +441,9 @@ CommandResult run_validate(const ValidateOptions& options, CommandContext& conte
         // workers' readers exist.
         PlainDraftReader first_use;
         (void)first_use.read("{}");
-        pool.emplace(threads, [&sink](DraftResult&& result) { sink.add(std::move(result)); });
+        pool.emplace(
+            threads, [&sink](DraftResult& result, std::string& text) { return sink.render(result, text); },
+            [&sink](const DraftTally& counted, std::string_view text) { sink.add_rendered(counted, text); });
     }
     Judging judging{sink, pool ? &*pool : nullptr};
     if (options.paths.empty()) {

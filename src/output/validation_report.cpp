@@ -18,23 +18,32 @@ bool is_valid(const DraftResult& result) {
            !(result.strict && count(result.diagnostics, Severity::warning) > 0);
 }
 
+DraftTally tally(const DraftResult& result) {
+    return {result.line.has_value(), is_valid(result), count(result.diagnostics, Severity::error),
+            count(result.diagnostics, Severity::warning), result.input_failure};
+}
+
 void ReportTotals::add(const DraftResult& result) {
-    if (!result.line) {
+    add(tally(result));
+}
+
+void ReportTotals::add(const DraftTally& tally) {
+    if (!tally.read) {
         ++unreadable;
     } else {
         ++drafts;
     }
-    if (is_valid(result)) {
+    if (tally.valid) {
         ++valid;
     } else {
         ++invalid;
     }
-    errors += count(result.diagnostics, Severity::error);
-    warnings += count(result.diagnostics, Severity::warning);
-    input_failure = input_failure || result.input_failure;
+    errors += tally.errors;
+    warnings += tally.warnings;
+    input_failure = input_failure || tally.input_failure;
 }
 
-void print_draft_result(std::ostream& err, const DraftResult& result, bool show_warnings) {
+void append_draft_result(std::string& out, const DraftResult& result, bool show_warnings) {
     std::string location; // built at the first line printed: most drafts of a batch print none
     for (const auto& diagnostic : result.diagnostics) {
         if (diagnostic.severity == Severity::warning && !show_warnings) {
@@ -46,12 +55,25 @@ void print_draft_result(std::ostream& err, const DraftResult& result, bool show_
                 location += ":" + std::to_string(*result.line);
             }
         }
-        err << location << ": " << severity_name(diagnostic.severity) << ": ";
+        out += location;
+        out += ": ";
+        out += severity_name(diagnostic.severity);
+        out += ": ";
         if (!diagnostic.pointer.empty()) {
-            err << visible_text(diagnostic.pointer) << ": ";
+            out += visible_text(diagnostic.pointer);
+            out += ": ";
         }
-        err << visible_text(diagnostic.message) << " [" << diagnostic.code << "]\n";
+        out += visible_text(diagnostic.message);
+        out += " [";
+        out += diagnostic.code;
+        out += "]\n";
     }
+}
+
+void print_draft_result(std::ostream& err, const DraftResult& result, bool show_warnings) {
+    std::string text;
+    append_draft_result(text, result, show_warnings);
+    err << text;
 }
 
 std::string summary_line(const ReportTotals& totals) {
@@ -139,33 +161,38 @@ void append_json_string(std::string& out, std::string_view text) {
 
 } // namespace
 
-void JsonReportWriter::add(const DraftResult& result) {
-    // One buffer for every entry, and the source's escaped text kept while it stays the same (a whole file).
-    std::string& entry = entry_;
-    entry.assign(first_ ? "{\"source\":" : ",{\"source\":");
-    if (!escaped_source_ || result.source != source_) {
-        source_ = result.source;
-        escaped_source_.emplace();
-        append_json_string(*escaped_source_, result.source);
-    }
-    entry += *escaped_source_;
-    entry += ",\"line\":";
-    entry += result.line ? std::to_string(*result.line) : "null";
-    entry += is_valid(result) ? ",\"valid\":true,\"diagnostics\":[" : ",\"valid\":false,\"diagnostics\":[";
+void append_report_entry(std::string& out, const DraftResult& result) {
+    out += "{\"source\":";
+    append_json_string(out, result.source);
+    out += ",\"line\":";
+    out += result.line ? std::to_string(*result.line) : "null";
+    out += is_valid(result) ? R"(,"valid":true,"diagnostics":[)" : R"(,"valid":false,"diagnostics":[)";
     bool first_diagnostic = true;
     for (const auto& diagnostic : result.diagnostics) {
-        entry += first_diagnostic ? "{\"severity\":" : ",{\"severity\":";
-        append_json_string(entry, severity_name(diagnostic.severity));
-        entry += ",\"code\":";
-        append_json_string(entry, diagnostic.code);
-        entry += ",\"pointer\":";
-        append_json_string(entry, diagnostic.pointer);
-        entry += ",\"message\":";
-        append_json_string(entry, diagnostic.message);
-        entry += '}';
+        out += first_diagnostic ? "{\"severity\":" : ",{\"severity\":";
+        append_json_string(out, severity_name(diagnostic.severity));
+        out += ",\"code\":";
+        append_json_string(out, diagnostic.code);
+        out += ",\"pointer\":";
+        append_json_string(out, diagnostic.pointer);
+        out += ",\"message\":";
+        append_json_string(out, diagnostic.message);
+        out += '}';
         first_diagnostic = false;
     }
-    entry += "]}";
+    out += "]}";
+}
+
+void JsonReportWriter::add(const DraftResult& result) {
+    entry_.clear(); // one buffer for every entry
+    append_report_entry(entry_, result);
+    add_entry(entry_);
+}
+
+void JsonReportWriter::add_entry(std::string_view entry) {
+    if (!first_) {
+        out_ << ',';
+    }
     out_ << entry;
     first_ = false;
 }

@@ -68,3 +68,39 @@ TEST_CASE("The JSON report is streamed and well formed") {
         "\n");
     CHECK(nlohmann::json::parse(out.str())["drafts"].size() == 2);
 }
+
+TEST_CASE("Entries and tallies made on another thread write the same report as the results themselves") {
+    const std::vector<DraftResult> results = {
+        with({}), with({make_error("env-port", "environments[1]", "has a \"port\"\n")}),
+        with({make_warning("w", "", "m")}, true),
+        DraftResult{"missing.json", std::nullopt, {make_error("input-unreadable", "", "gone")}, true}};
+    std::ostringstream direct;
+    ReportTotals direct_totals;
+    JsonReportWriter direct_writer(direct);
+    std::ostringstream rendered;
+    ReportTotals rendered_totals;
+    JsonReportWriter rendered_writer(rendered);
+    for (const auto& result : results) {
+        direct_totals.add(result);
+        direct_writer.add(result);
+        std::string entry;
+        append_report_entry(entry, result);
+        rendered_totals.add(tally(result));
+        rendered_writer.add_entry(entry);
+    }
+    direct_writer.finish(direct_totals);
+    rendered_writer.finish(rendered_totals);
+    CHECK(rendered.str() == direct.str());
+    CHECK(summary_line(rendered_totals) ==
+          "3 drafts checked: 1 valid, 2 invalid, 1 warning, 1 unreadable input");
+    const DraftTally strict_warning = tally(results[2]);
+    CHECK(strict_warning.read);
+    CHECK_FALSE(strict_warning.valid);
+    CHECK(strict_warning.errors == 0);
+    CHECK(strict_warning.warnings == 1);
+    CHECK_FALSE(tally(results[3]).read);
+    CHECK(tally(results[3]).input_failure);
+    std::string lines;
+    append_draft_result(lines, results[1], true);
+    CHECK(lines == "drafts.ndjson:3: error: /environments/1: has a \"port\"\\n [env-port]\n");
+}
