@@ -5,18 +5,23 @@
 
 namespace backup_request {
 
-std::string diagnostic_line(const Diagnostic& diagnostic) {
-    std::string line(severity_name(diagnostic.severity));
-    line += ": ";
-    if (!diagnostic.field.empty()) {
+void append_diagnostic_text(std::string& out, const Diagnostic& diagnostic, std::string_view where) {
+    out += severity_name(diagnostic.severity);
+    out += ": ";
+    if (!where.empty()) {
         // A field path can hold a draft's own key: it gets the same visible-text rule as the message.
-        line += visible_text(diagnostic.field);
-        line += ": ";
+        out += visible_text(where);
+        out += ": ";
     }
-    line += visible_text(diagnostic.message);
-    line += " [";
-    line += diagnostic.code;
-    line += "]";
+    out += visible_text(diagnostic.message);
+    out += " [";
+    out += diagnostic.code;
+    out += "]";
+}
+
+std::string diagnostic_line(const Diagnostic& diagnostic) {
+    std::string line;
+    append_diagnostic_text(line, diagnostic, diagnostic.field);
     return line;
 }
 

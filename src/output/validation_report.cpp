@@ -57,16 +57,8 @@ void append_draft_result(std::string& out, const DraftResult& result, bool show_
         }
         out += location;
         out += ": ";
-        out += severity_name(diagnostic.severity);
-        out += ": ";
-        if (!diagnostic.pointer.empty()) {
-            out += visible_text(diagnostic.pointer);
-            out += ": ";
-        }
-        out += visible_text(diagnostic.message);
-        out += " [";
-        out += diagnostic.code;
-        out += "]\n";
+        append_diagnostic_text(out, diagnostic, diagnostic.pointer);
+        out += '\n';
     }
 }
 
