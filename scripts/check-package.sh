@@ -20,4 +20,8 @@ case "$version" in
 esac
 /usr/bin/backup-request create --example --compact | jq -e '.example == true and .schema_version == 1' >/dev/null
 test -f /usr/share/backup-request/schema/payload.schema.json
+# The documents a user of the package reads, the ledger's among them.
+for doc in README.md usage.md payload.md diagnostics.md security.md ledger.md; do
+  test -f "/usr/share/doc/backup-request/$doc" || { echo "check-package: $doc is not installed" >&2; exit 1; }
+done
 echo "check-package: $deb installs, runs (--version: $version; create --example) and is removed" >&2
