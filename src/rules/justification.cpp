@@ -72,7 +72,7 @@ bool is_template_text(std::string_view text, const AlnumCounts& counts) {
     if (!at_least && !at_most) {
         return false;
     }
-    thread_local std::string squeezed;
+    std::string squeezed; // rare: only texts whose letters could be the template's get here
     squeeze_into(text, squeezed);
     constexpr std::size_t shortest_piece = 16; // "replacethistext" and one more letter
     return squeezed.find(squeezed_template) != std::string::npos ||

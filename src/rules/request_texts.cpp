@@ -7,9 +7,10 @@
 namespace backup_request {
 
 RequestTexts check_request_texts(const RequestTextsInput& input, Diagnostics& found) {
-    // One classification pass per text, read by every check of it; reused, so that its lower-cased copy
-    // keeps its capacity from one draft of a batch to the next.
-    thread_local TextProfile profile;
+    // One classification pass per text, read by every check of it; one profile for the draft's texts. Not
+    // thread_local: MinGW's runtime runs the destructors of thread_local objects after it has freed their
+    // storage, and validate --jobs crashed at the workers' exit under Wine.
+    TextProfile profile;
     RequestTexts texts;
     std::optional<Diagnostic> justification_secret; // reported after the other texts', as it always was
     if (input.justification) {
