@@ -227,7 +227,7 @@ class LineRun {
             return;
         }
         const std::size_t drafts = lines_.size();
-        text_capacity_hint_ = text_.size();
+        const std::size_t last_size = text_.size();
         pool.add(
             [text = std::move(text_), lines = std::move(lines_), &source,
              &judgement](PlainDraftReader& reader, OrderedJudging::Results& results) {
@@ -238,7 +238,6 @@ class LineRun {
             },
             drafts);
         // The next run is likely the size of this one: reserved at once, not grown by doubling and copying.
-        const std::size_t last_size = text_capacity_hint_;
         text_ = std::string();
         text_.reserve(last_size + last_size / 8);
         lines_ = std::vector<Line>();
@@ -253,7 +252,6 @@ class LineRun {
     };
     std::string text_;
     std::vector<Line> lines_;
-    std::size_t text_capacity_hint_ = 0;
 };
 
 // `source` must outlive the judging (the pool judges later): a path of the options, or stdin's name.

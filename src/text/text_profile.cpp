@@ -29,8 +29,6 @@ constexpr std::array<ByteClass, 256> byte_classes = [] {
     return classes;
 }();
 
-} // namespace
-
 // ASCII upper-case letters of eight bytes lowered at once (bytes with the high bit stay as they are).
 std::uint64_t lower_word(std::uint64_t word) {
     constexpr std::uint64_t ones = 0x0101010101010101U;
@@ -41,6 +39,8 @@ std::uint64_t lower_word(std::uint64_t word) {
     const std::uint64_t upper = at_least_a & ~past_z & ~word & highs;
     return word | (upper >> 2U); // 0x80 >> 2 is 0x20, the case bit
 }
+
+} // namespace
 
 void profile_text(std::string_view text, TextProfile& profile) {
     profile.present.fill(false);
