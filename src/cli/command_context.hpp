@@ -23,9 +23,11 @@ struct CommandContext {
     std::shared_ptr<spdlog::logger> log;
     bool quiet = false;
     std::string color = "auto";          // --color: auto, always, never
-    std::string ledger;                  // --ledger (or the config's ledger): empty when not given
+    std::string ledger;                  // --ledger (or the config's, ~/ expanded, relative to its folder)
     bool ledger_on_command_line = false; // --ledger was typed, not only set by the config file
-    bool no_ledger = false;              // --no-ledger
+    bool no_ledger = false;              // --no-ledger, typed or the config's no_ledger
+    bool no_ledger_on_command_line = false;
+    std::string no_ledger_origin; // where "no ledger" came from, for messages: "--no-ledger", "config.toml:3"
 };
 
 // Where a clock reading comes from, for messages: "--now" or "BACKUP_REQUEST_NOW" or the system clock.

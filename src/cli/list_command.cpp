@@ -2,6 +2,8 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/output/ledger_listing.hpp"
+#include "backup_request/rules/environment_address.hpp"
+#include "backup_request/text/visible_text.hpp"
 #include "ledger_access.hpp"
 #include "ledger_commands.hpp"
 #include "now_option.hpp"
@@ -30,7 +32,9 @@ CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
         "--all\n  backup-request list --format ndjson | jq -r 'select(.state == \"delivered\") | .id'\n\n"
         "By default: the open access requests (not declined or closed). The next deadline is the point in "
         "time "
-        "leaving the retention window until access is delivered, then the end of access.");
+        "leaving the retention window until access is delivered, then the end of access.\n\n"
+        "The ledger is --ledger PATH (before or after the command), BACKUP_REQUEST_LEDGER, the config's "
+        "ledger, or the default $XDG_STATE_HOME/backup-request/ledger.sqlite.");
     command->add_flag("--all", options.all, "Declined and closed requests, and extension cases, too");
     command
         ->add_option("--env,--environment", options.environment, "Only requests for this environment (host name)")
@@ -68,7 +72,12 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
     }
     ListingFilter filter{options.all, std::nullopt, state_named(options.state)};
     if (!options.environment.empty()) {
-        filter.environment = options.environment;
+        // The same reading as create's: the URL or capitalised host that was recorded finds its requests.
+        auto host = normalize_environment_address(options.environment);
+        if (auto* error = std::get_if<AddressError>(&host)) {
+            return usage_failure("list", "--env: " + visible_text(error->message));
+        }
+        filter.environment = std::get<std::string>(host);
     }
     const auto shown = listed_records(std::move(records), filter);
     if (options.format == "json" || options.format == "ndjson") {

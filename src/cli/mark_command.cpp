@@ -3,11 +3,13 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/text/visible_text.hpp"
+#include "backup_request/time/time_zone.hpp"
 #include "ledger_access.hpp"
 #include "ledger_commands.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <ostream>
@@ -22,6 +24,7 @@ struct MarkOptions {
     std::string ticket;
     std::string at;
     std::string until;
+    std::string time_zone;
     std::string now;
 };
 
@@ -32,7 +35,9 @@ CLI::App* add_mark_command(CLI::App& app, MarkOptions& options) {
                     "Examples:\n  backup-request mark k7m2qz submitted --case 01234567 --ticket OPS-88\n"
                     "  backup-request mark k7m2qz delivered --at 2026-11-21T10:00:00Z\n"
                     "  backup-request mark k7m2qz extended --until 2026-12-01T10:00:00Z\n"
-                    "  backup-request mark k7m2qz closed");
+                    "  backup-request mark k7m2qz closed\n\n"
+                    "The ledger is --ledger PATH (before or after the command), BACKUP_REQUEST_LEDGER, the "
+                    "config's ledger, or the default $XDG_STATE_HOME/backup-request/ledger.sqlite.");
     command->add_option("id", options.id, "The request's id (backup-request list shows them)")
         ->type_name("ID")
         ->required();
@@ -52,6 +57,12 @@ CLI::App* add_mark_command(CLI::App& app, MarkOptions& options) {
     command->add_option("--until", options.until, "extended: the new end of access the vendor gave")
         ->type_name("TIME")
         ->check(non_empty("a time like 2026-12-01T10:00:00Z"));
+    command
+        ->add_option("--timezone,--time-zone", options.time_zone,
+                     "Read --at and --until without an offset as wall times in this IANA zone (env "
+                     "BACKUP_REQUEST_TZ)")
+        ->type_name("AREA/CITY")
+        ->check(non_empty("a zone like Europe/Lisbon"));
     command
         ->add_option("--now", options.now,
                      "Record at this time instead of the clock (env BACKUP_REQUEST_NOW)")
@@ -81,11 +92,12 @@ std::optional<std::string> misplaced_flag(const MarkOptions& options) {
     return std::nullopt;
 }
 
-OrFailure<std::optional<sys_seconds>> time_flag(const char* flag, const std::string& text, sys_seconds now) {
+OrFailure<std::optional<sys_seconds>> time_flag(const char* flag, const std::string& text, sys_seconds now,
+                                                const std::string& zone) {
     if (text.empty()) {
         return std::optional<sys_seconds>();
     }
-    auto parsed = parse_point_in_time(text, now);
+    auto parsed = parse_point_in_time(text, now, zone);
     if (auto* error = std::get_if<TimeParseError>(&parsed)) {
         return usage_failure("mark", std::string(flag) + ": " + visible_text(error->message));
     }
@@ -108,9 +120,33 @@ CommandResult run_mark(const MarkOptions& options, CommandContext& context) {
     if (!options.ticket.empty()) {
         mark.ticket = options.ticket;
     }
+    // The zone rules of create: --timezone, else BACKUP_REQUEST_TZ (a broken variable matters only when a
+    // time needs it).
+    std::string zone = options.time_zone;
+    if (!zone.empty()) {
+        if (const auto error = check_time_zone(zone)) {
+            return usage_failure("mark", "--timezone: " + visible_text(error->message));
+        }
+    } else if (!options.at.empty() || !options.until.empty()) {
+        zone = default_time_zone(context.environment);
+        if (!zone.empty()) {
+            if (const auto error = check_time_zone(zone)) {
+                const std::array<const std::string*, 2> texts = {&options.at, &options.until};
+                const bool needed = std::any_of(texts.begin(), texts.end(), [at](const std::string* text) {
+                    const auto parsed = parse_point_in_time(*text, at);
+                    const auto* failed = std::get_if<TimeParseError>(&parsed);
+                    return !text->empty() && failed != nullptr && failed->code == "time-no-zone";
+                });
+                if (needed) {
+                    return usage_failure("mark", "BACKUP_REQUEST_TZ: " + visible_text(error->message));
+                }
+                zone.clear();
+            }
+        }
+    }
     for (const auto& [flag, text, slot] :
          {std::tuple{"--at", &options.at, &mark.at}, std::tuple{"--until", &options.until, &mark.until}}) {
-        auto parsed = time_flag(flag, *text, at);
+        auto parsed = time_flag(flag, *text, at, zone);
         if (auto* failed = std::get_if<CommandFailure>(&parsed)) {
             return std::move(*failed);
         }
@@ -120,18 +156,25 @@ CommandResult run_mark(const MarkOptions& options, CommandContext& context) {
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
     }
-    auto& [store, record] = std::get<OpenedRecord>(opened);
+    const auto& record = std::get<OpenedRecord>(opened).record;
+    auto applied = apply_mark(record, mark, at);
+    if (auto* refused = std::get_if<MarkRefusal>(&applied)) {
+        return failure(ExitCode::rule_violation, refused->message + "; nothing was changed");
+    }
+    const auto& updated = std::get<LedgerRecord>(applied);
+    // Read to judge, then opened to write: a ledger that cannot take the change is exit 4, as any output.
+    auto writable = ledger_for_command("mark", context, LedgerOpening::write);
+    if (auto* failed = std::get_if<CommandFailure>(&writable)) {
+        failed->messages.back() += "; nothing was changed";
+        return std::move(*failed);
+    }
+    auto& store = std::get<std::unique_ptr<LedgerStore>>(writable);
     try {
-        auto applied = apply_mark(record, mark, at);
-        if (auto* refused = std::get_if<MarkRefusal>(&applied)) {
-            return failure(ExitCode::rule_violation, refused->message + "; nothing was changed");
-        }
-        const auto& updated = std::get<LedgerRecord>(applied);
-        if (!store->update_lifecycle(updated, record.state)) {
+        if (!store || !store->update_lifecycle(updated, record)) {
             return failure(ExitCode::output, "request " + record.id +
                                                  " was changed by another process meanwhile; nothing was "
-                                                 "changed, look at it again with backup-request show " +
-                                                 record.id);
+                                                 "changed, look at it again with backup-request " +
+                                                 ledger_hint(context) + "show " + record.id);
         }
         if (!context.quiet) {
             const std::string& detail = updated.history.back().detail;

@@ -4,6 +4,8 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/ledger_record.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/platform/folders.hpp"
+#include "backup_request/text/visible_text.hpp"
 #include "guided_intake.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
@@ -229,10 +231,22 @@ OrFailure<DraftFile> build_draft(const CLI::App& command, const RequestKind& kin
     return built;
 }
 
+bool is_example_payload(const JudgedRequest& judged) {
+    if (!judged.render) {
+        return false;
+    }
+    const auto& payload = judged.payload();
+    const auto found = payload.find("example");
+    return found != payload.end() && found->is_boolean() && found->get<bool>();
+}
+
 // Where the case went, as the ledger records it.
 std::string destination_of(const CLI::App& command, const RequestOptions& options) {
     const std::string& output = options.output.output;
-    return command.count("--output") == 0 || output == "-" ? std::string("stdout") : output;
+    // Absolute, so show says where the case is from any folder; escaped, so the record holds UTF-8 only
+    // (a Latin-1 file name is bytes that no JSON listing could write).
+    return command.count("--output") == 0 || output == "-" ? std::string("stdout")
+                                                           : visible_text(platform::absolute_path(output));
 }
 
 // Whether the missing required fields are asked for at the terminal; a usage failure naming them where they
@@ -367,6 +381,12 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     if (auto refused = output_over_an_input(command, kind, options)) {
         return std::move(*refused);
     }
+    if (!options.example) {
+        if (auto refused = ledger_conflict(
+                kind.command, command.count("--output") == 0 ? std::string("-") : options.output.output, context)) {
+            return std::move(*refused);
+        }
+    }
     const auto guided_or_not = needs_guided_intake(command, kind, options, context);
     if (const auto* failed = std::get_if<CommandFailure>(&guided_or_not)) {
         return *failed;
@@ -398,7 +418,9 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     JudgedRequest judged =
         kind.judge(draft, resolved.time,
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
-    RequestLedger ledger(context, !options.example && judged.render);
+    // An example is never filed, so never recorded: given with --example, or an example draft fed back with
+    // --from (its payload keeps "example": true).
+    RequestLedger ledger(context, !options.example && judged.render && !is_example_payload(judged));
     const auto record = ledger_record_of(judged, recorded, command, options);
     if (record) {
         append_diagnostics(judged.diagnostics, ledger.warnings(*record, resolved.time));

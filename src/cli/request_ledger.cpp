@@ -16,9 +16,9 @@ RequestLedger::RequestLedger(CommandContext& context, bool enabled) : context_(c
         return;
     }
     try {
-        auto path = ledger_path(context);
-        if (auto* chosen = std::get_if<std::optional<std::string>>(&path)) {
-            path_ = *chosen;
+        auto chosen = choose_ledger(context);
+        if (auto* choice = std::get_if<LedgerChoice>(&chosen)) {
+            path_ = choice->path;
         }
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
@@ -27,7 +27,7 @@ RequestLedger::RequestLedger(CommandContext& context, bool enabled) : context_(c
 
 LedgerStore* RequestLedger::store(bool create) {
     if (!store_) {
-        store_ = open_ledger(*path_, create);
+        store_ = open_ledger(*path_, create ? LedgerOpening::create : LedgerOpening::write);
     }
     return store_.get();
 }
@@ -77,13 +77,27 @@ void RequestLedger::record(const LedgerRecord& record) {
         if (!context_.quiet) {
             context_.err << "recorded as " << id
                          << (record.request_type == "database-backup-access"
-                                 ? " (once filed: backup-request mark " + id + " submitted --case CASE-ID)"
+                                 ? " (once filed: backup-request " + ledger_hint(context_) + "mark " + id +
+                                       " submitted --case CASE-ID)"
                                  : std::string())
                          << '\n';
         }
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
     }
+}
+
+std::optional<CommandFailure> ledger_conflict(const std::string& command, const std::string& output,
+                                             const CommandContext& context) {
+    try {
+        auto chosen = choose_ledger(context);
+        if (auto* failed = std::get_if<CommandFailure>(&chosen)) {
+            return usage_failure(command, failed->messages.front());
+        }
+    } catch (const LedgerUnavailable&) {
+        return std::nullopt; // reported once the case is written, as ledger-unavailable
+    }
+    return output_is_the_ledger(command, output, context);
 }
 
 OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now,
@@ -103,8 +117,8 @@ OrFailure<RecordedFacts> recorded_facts(const std::string& id, sys_seconds now,
             ExitCode::rule_violation,
             "--request " + record.id + " is " + std::string(state_name(record.state)) +
                 ": access was never marked delivered, so there is nothing to extend; once the vendor "
-                "hands it over, run backup-request mark " +
-                record.id + " delivered --at TIME");
+                "hands it over, run backup-request " +
+                ledger_hint(context) + "mark " + record.id + " delivered --at TIME");
     }
     if (record.state == RequestState::declined || record.state == RequestState::closed ||
         *record.access_ends_at <= now) {

@@ -4,6 +4,7 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/platform/file_status.hpp"
+#include "backup_request/platform/folders.hpp"
 #include "backup_request/time/time_zone.hpp"
 #include "backup_request/version.hpp"
 #include "command_failure.hpp"
@@ -120,10 +121,26 @@ CommandFailure parse_failure(const CLI::ParseError& error, CLI::App& app,
 }
 
 // --ledger given on the command line (not only by the config file): it beats BACKUP_REQUEST_NO_LEDGER.
-bool ledger_on_command_line(const std::vector<std::string>& args) {
-    return std::any_of(args.begin(), args.end(), [](const std::string& arg) {
-        return arg == "--ledger" || arg.starts_with("--ledger=");
+bool typed_on_command_line(const std::vector<std::string>& args, const std::string& flag) {
+    return std::any_of(args.begin(), args.end(), [&flag](const std::string& arg) {
+        return arg == flag || arg.starts_with(flag + "=");
     });
+}
+
+// The config's ledger path as the user meant it: "~/" is the home folder, and a relative path is taken from
+// the config file's folder (not from wherever the command runs).
+std::string ledger_from_config(const std::string& value, const std::string& config_path,
+                               const Environment& environment) {
+    if (value.starts_with("~/") || value.starts_with("~\\")) {
+        if (const auto home = platform::home_folder(environment.variable)) {
+            return platform::join_path(*home, value.substr(2));
+        }
+        return value;
+    }
+    if (value.empty() || platform::is_absolute_path(value) || config_path.empty()) {
+        return value;
+    }
+    return platform::join_path(platform::parent_folder(config_path), value);
 }
 
 } // namespace
@@ -207,6 +224,15 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         return report(parse_failure(error, app, args, config), err);
     }
 
+    const bool ledger_typed = typed_on_command_line(args, "--ledger");
+    const bool no_ledger_typed = typed_on_command_line(args, "--no-ledger");
+    std::string no_ledger_origin = "--no-ledger";
+    if (no_ledger && !no_ledger_typed) {
+        no_ledger_origin = "the config file's no_ledger";
+        if (const auto where = config_location_of_error(config.text, config.path, "--no-ledger")) {
+            no_ledger_origin += " (" + *where + ")";
+        }
+    }
     CommandContext context{in,
                            out,
                            err,
@@ -214,9 +240,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                            make_logger(err, verbosity, quiet),
                            quiet,
                            color,
-                           ledger,
-                           ledger_on_command_line(args),
-                           no_ledger};
+                           ledger_typed ? ledger : ledger_from_config(ledger, config.path, environment),
+                           ledger_typed,
+                           no_ledger,
+                           no_ledger_typed,
+                           no_ledger_origin};
     for (std::size_t i = 0; i < commands.size(); ++i) {
         if (command_apps[i]->parsed()) {
             return report(commands[i].run(app, *command_apps[i], context), err);

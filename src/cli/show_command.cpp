@@ -1,6 +1,7 @@
 // `backup-request show ID`: one recorded request with its history, as text or JSON, or the end of its access
 // as a calendar event.
 #include "backup_request/exit_code.hpp"
+#include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/output/ledger_listing.hpp"
 #include "ledger_access.hpp"
 #include "ledger_commands.hpp"
@@ -24,7 +25,9 @@ struct ShowOptions {
 CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
     CLI::App* command = app.add_subcommand("show", "Show one recorded request and its history");
     command->footer("\nExamples:\n  backup-request show k7m2qz\n  backup-request show k7m2qz --format ics -o "
-                    "access.ics");
+                    "access.ics\n\nThe ledger is --ledger PATH (before or after the command), "
+                    "BACKUP_REQUEST_LEDGER, the config's ledger, or the default "
+                    "$XDG_STATE_HOME/backup-request/ledger.sqlite.");
     command->add_option("id", options.id, "The request's id (backup-request list shows them)")
         ->type_name("ID")
         ->required();
@@ -42,12 +45,42 @@ CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
     return command;
 }
 
+// Why there is no end of access to put in a calendar, if there is none: an extension (its request holds the
+// end), a request that is over, access not delivered yet, or already ended.
+std::optional<CommandFailure> calendar_refusal(const LedgerRecord& record, sys_seconds now,
+                                               const CommandContext& context) {
+    const std::string run = "backup-request " + ledger_hint(context);
+    std::string reason;
+    if (record.extends) {
+        reason = "request " + record.id + " is an access extension; the end of access is the request's it "
+                 "extends: " + run + "show " + *record.extends + " --format ics";
+    } else if (!is_open(record)) {
+        reason = "request " + record.id + " is " + std::string(state_name(record.state)) +
+                 ": there is no access to end, so nothing to put in a calendar";
+    } else if (!record.access_ends_at) {
+        reason = "request " + record.id + " is " + std::string(state_name(record.state)) +
+                 ": there is no end of access to put in a calendar until it is delivered (" + run + "mark " +
+                 record.id + " delivered --at TIME)";
+    } else if (*record.access_ends_at <= now) {
+        reason = "request " + record.id + ": access ended (" + format_utc_time(*record.access_ends_at) +
+                 "), so there is nothing ahead to put in a calendar";
+    } else {
+        return std::nullopt;
+    }
+    return failure(ExitCode::rule_violation, reason);
+}
+
 CommandResult run_show(const CLI::App& command, const ShowOptions& options, CommandContext& context) {
     auto now = resolve_now(options.now, context);
     if (auto* error = std::get_if<NowError>(&now)) {
         return usage_failure("show", error->message);
     }
     const sys_seconds at = std::get<ResolvedNow>(now).time;
+    if (command.count("--output") != 0) {
+        if (auto refused = output_is_the_ledger("show", options.output.output, context)) {
+            return std::move(*refused);
+        }
+    }
     auto opened = open_record("show", options.id, context);
     if (auto* failed = std::get_if<CommandFailure>(&opened)) {
         return std::move(*failed);
@@ -55,13 +88,8 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
     const auto& record = std::get<OpenedRecord>(opened).record;
     std::string text;
     if (options.format == "ics") {
-        if (!record.access_ends_at) {
-            return failure(
-                ExitCode::rule_violation,
-                "request " + record.id + " is " + std::string(state_name(record.state)) +
-                    ": there is no end of access to put in a calendar until it is delivered (backup-"
-                    "request mark " +
-                    record.id + " delivered --at TIME)");
+        if (auto refused = calendar_refusal(record, at, context)) {
+            return std::move(*refused);
         }
         text = access_calendar(record, at);
     } else if (options.format == "json") {

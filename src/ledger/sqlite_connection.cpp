@@ -2,16 +2,20 @@
 // naming the file and SQLite's own reason.
 #include "sqlite_connection.hpp"
 
+#include "backup_request/text/utf8_text.hpp"
+
 #include <sqlite3.h>
 #include <thread>
 
 namespace backup_request::sqlite {
 
-Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout) : path_(path) {
+Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout, bool read_only)
+    : path_(path) {
     // No URI names, no symlink surprises beyond what the caller resolved: a plain read-write open that
-    // creates the file when missing (the caller made it first, with the mode it wants).
-    const int code = sqlite3_open_v2(
-        path.c_str(), &database_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    // creates the file when missing (the caller made it first, with the mode it wants), or a read-only one.
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
+    const int code = sqlite3_open_v2(path.c_str(), &database_, flags, nullptr);
     if (code != SQLITE_OK) {
         const std::string reason = database_ != nullptr ? sqlite3_errmsg(database_) : sqlite3_errstr(code);
         sqlite3_close(database_);
@@ -126,8 +130,8 @@ std::string Statement::text(int column) const {
     if (bytes == nullptr) {
         return {};
     }
-    return {reinterpret_cast<const char*>(bytes),
-            static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+    return valid_utf8_text({reinterpret_cast<const char*>(bytes),
+                            static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))});
 }
 
 std::optional<std::string> Statement::optional_text(int column) const {

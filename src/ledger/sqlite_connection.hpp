@@ -37,6 +37,7 @@ class Statement {
     bool step();
     // Runs to the end (a statement without rows).
     void run();
+    // Text as valid UTF-8: bytes that are not (an old record, a hand-edited one) come back as "\xNN".
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] std::optional<std::string> optional_text(int column) const;
     [[nodiscard]] std::int64_t number(int column) const;
@@ -48,7 +49,7 @@ class Statement {
 
 class Connection {
   public:
-    Connection(const std::string& path, std::chrono::milliseconds busy_timeout);
+    Connection(const std::string& path, std::chrono::milliseconds busy_timeout, bool read_only = false);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     Connection(Connection&&) = delete;

@@ -88,7 +88,11 @@ RequestState stored_state(const std::string& text, const std::string& path) {
 class SqliteLedger final : public LedgerStore {
   public:
     SqliteLedger(const std::string& path, const SqliteLedgerOptions& options)
-        : connection_(path, options.busy_timeout) {
+        : connection_(path, options.busy_timeout, options.read_only) {
+        if (options.read_only) {
+            check_version_for_reading();
+            return;
+        }
         // WAL lets readers go on while one process writes; a file on a system without shared memory keeps
         // its journal (SQLite says which mode it took, and either is correct).
         // Switching a new file to WAL takes an exclusive lock, and SQLite answers "busy" at once rather than
@@ -105,10 +109,16 @@ class SqliteLedger final : public LedgerStore {
     }
 
     std::vector<LedgerRecord> records() override {
+        if (empty_) {
+            return {};
+        }
         return select(std::string("SELECT ") + record_columns + " FROM requests ORDER BY written_at, id", {});
     }
 
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
+        if (empty_) {
+            return {};
+        }
         return select(
             std::string("SELECT ") + record_columns +
                 " FROM requests WHERE id IN (SELECT request_id FROM request_environments WHERE host IN "
@@ -117,6 +127,9 @@ class SqliteLedger final : public LedgerStore {
     }
 
     std::optional<LedgerRecord> find(const std::string& id) override {
+        if (empty_) {
+            return std::nullopt;
+        }
         auto found = select(std::string("SELECT ") + record_columns + " FROM requests WHERE id = ?1", {id});
         if (found.empty()) {
             return std::nullopt;
@@ -169,10 +182,16 @@ class SqliteLedger final : public LedgerStore {
         return id;
     }
 
-    bool update_lifecycle(const LedgerRecord& updated, RequestState expected) override {
+    bool update_lifecycle(const LedgerRecord& updated, const LedgerRecord& as_read) override {
         sqlite::Transaction transaction(connection_);
-        sqlite::Statement current(connection_, "SELECT state FROM requests WHERE id = ?1");
-        if (!current.bind(1, updated.id).step() || current.text(0) != state_name(expected)) {
+        // The mark was judged on the record as read; another process may have marked it since (two
+        // extensions at once). Only the same state, end of access and history make the judgement still true.
+        sqlite::Statement current(connection_,
+                                  "SELECT state, access_ends_at, (SELECT count(*) FROM events WHERE request_id "
+                                  "= ?1) FROM requests WHERE id = ?1");
+        if (!current.bind(1, updated.id).step() || current.text(0) != state_name(as_read.state) ||
+            current.optional_text(1) != time_text(as_read.access_ends_at) ||
+            static_cast<std::size_t>(current.number(2)) != as_read.history.size()) {
             return false;
         }
         sqlite::Statement(connection_, "UPDATE requests SET state = ?2, case_id = ?3, ticket = ?4, "
@@ -184,15 +203,33 @@ class SqliteLedger final : public LedgerStore {
             .bind(5, time_text(updated.delivered_at))
             .bind(6, time_text(updated.access_ends_at))
             .run();
-        sqlite::Statement counted(connection_, "SELECT count(*) FROM events WHERE request_id = ?1");
-        counted.bind(1, updated.id).step();
-        const auto stored = static_cast<std::size_t>(counted.number(0));
-        write_events(updated.id, updated.history, stored);
+        write_events(updated.id, updated.history, as_read.history.size());
         transaction.commit();
         return true;
     }
 
   private:
+    [[noreturn]] void unknown_version(std::int64_t version) const {
+        if (version > ledger_schema_version) {
+            throw LedgerUnavailable("cannot use " + connection_.path() + ": it was written by a newer " +
+                                    "backup-request (ledger schema " + std::to_string(version) +
+                                    ", this version knows up to " + std::to_string(ledger_schema_version) +
+                                    "); upgrade backup-request, or use another --ledger");
+        }
+        // No version ever wrote a negative one: another program's file, or a damaged header.
+        throw LedgerUnavailable("cannot use " + connection_.path() + ": its schema version is " +
+                                std::to_string(version) + ", which no backup-request writes (a file of " +
+                                "another program, or damaged); use another --ledger");
+    }
+
+    void check_version_for_reading() {
+        const auto version = connection_.single_number("PRAGMA user_version");
+        if (version < 0 || version > ledger_schema_version) {
+            unknown_version(version);
+        }
+        empty_ = version == 0; // nothing was ever recorded in it: no tables to read
+    }
+
     void migrate(int target) {
         if (target > ledger_schema_version) {
             target = ledger_schema_version;
@@ -203,11 +240,8 @@ class SqliteLedger final : public LedgerStore {
         }
         sqlite::Transaction transaction(connection_);
         const auto version = connection_.single_number("PRAGMA user_version"); // another process may have won
-        if (version > ledger_schema_version) {
-            throw LedgerUnavailable("cannot use " + connection_.path() + ": it was written by a newer " +
-                                    "backup-request (ledger schema " + std::to_string(version) +
-                                    ", this version knows up to " + std::to_string(ledger_schema_version) +
-                                    "); upgrade backup-request, or use another --ledger");
+        if (version < 0 || version > ledger_schema_version) {
+            unknown_version(version);
         }
         for (auto step = version; step < target; ++step) {
             connection_.execute(migrations.at(static_cast<std::size_t>(step)));
@@ -296,6 +330,7 @@ class SqliteLedger final : public LedgerStore {
     }
 
     sqlite::Connection connection_;
+    bool empty_ = false;
 };
 
 } // namespace

@@ -62,6 +62,10 @@ std::string stamp(sys_seconds time) {
 std::string deadline_calendar(const CaseDocument& document, sys_seconds now) {
     // The same case gives the same UID, so importing it twice updates one event.
     const std::size_t id = std::hash<std::string>{}(document.summary + stamp(document.deadline));
+    return deadline_calendar(document, now, CalendarIdentity{std::to_string(id), std::nullopt});
+}
+
+std::string deadline_calendar(const CaseDocument& document, sys_seconds now, const CalendarIdentity& identity) {
     const std::string description =
         "Deadline: " + document.deadline_meaning + ".\n\n" + render_plain(document);
     std::string out;
@@ -71,7 +75,8 @@ std::string deadline_calendar(const CaseDocument& document, sys_seconds now) {
              std::string("PRODID:-//backup-request//backup-request//EN"),
              std::string("CALSCALE:GREGORIAN"),
              std::string("BEGIN:VEVENT"),
-             "UID:" + std::to_string(id) + "@backup-request.invalid",
+             "UID:" + identity.uid + "@backup-request.invalid",
+             identity.sequence ? "SEQUENCE:" + std::to_string(*identity.sequence) : std::string(),
              "DTSTAMP:" + stamp(now),
              "DTSTART:" + stamp(document.deadline),
              std::string("DURATION:PT30M"),
@@ -85,6 +90,9 @@ std::string deadline_calendar(const CaseDocument& document, sys_seconds now) {
              std::string("END:VEVENT"),
              std::string("END:VCALENDAR"),
          }) {
+        if (line.empty()) {
+            continue;
+        }
         out += folded(line);
     }
     return out;

@@ -245,7 +245,9 @@ std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
          {}});
     document.deadline = record.access_ends_at.value_or(now);
     document.deadline_meaning = "access to the restored backup ends";
-    return deadline_calendar(document, now);
+    // The request's id is unique in its ledger, and its history only grows: each mark is a new sequence.
+    return deadline_calendar(document, now,
+                             CalendarIdentity{"request-" + record.id, record.history.size()});
 }
 
 } // namespace backup_request

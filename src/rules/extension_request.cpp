@@ -13,8 +13,6 @@
 namespace backup_request {
 namespace {
 
-constexpr std::size_t max_case_id_length = 100;
-
 std::optional<std::string> check_case_id(const std::optional<std::string>& case_id, Diagnostics& found) {
     if (!case_id) {
         found.push_back(
@@ -22,7 +20,7 @@ std::optional<std::string> check_case_id(const std::optional<std::string>& case_
         return std::nullopt;
     }
     const std::string id(trim_whitespace(*case_id));
-    if (id.empty() || id.size() > max_case_id_length || find_invalid_utf8(id) || find_control_character(id)) {
+    if (!is_valid_case_id(id)) {
         found.push_back(
             make_error("case-invalid", "case",
                        "the support case id must be plain text of 1 to 100 characters, like 00123456"));
@@ -101,6 +99,10 @@ std::optional<int> check_days(const std::optional<std::int64_t>& days, Diagnosti
 }
 
 } // namespace
+
+bool is_valid_case_id(std::string_view id) {
+    return !id.empty() && id.size() <= max_case_id_length && !find_invalid_utf8(id) && !find_control_character(id);
+}
 
 sys_seconds requested_expires_at(const ExtensionRequest& request) {
     return request.access_expires_at + std::chrono::hours{24} * request.days;

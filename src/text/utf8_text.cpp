@@ -106,6 +106,27 @@ std::optional<ControlCharacter> find_control_character(std::string_view text, st
     return std::nullopt;
 }
 
+std::string valid_utf8_text(std::string text) {
+    auto invalid = find_invalid_utf8(text);
+    if (!invalid) {
+        return text;
+    }
+    std::string out = text.substr(0, *invalid);
+    for (std::size_t i = *invalid; i < text.size();) {
+        const std::size_t length = decode_at(text, i).length;
+        if (length == 0) {
+            std::array<char, 8> buffer{};
+            std::snprintf(buffer.data(), buffer.size(), "\\x%02x", static_cast<unsigned char>(text[i]));
+            out += buffer.data();
+            ++i;
+        } else {
+            out.append(text, i, length);
+            i += length;
+        }
+    }
+    return out;
+}
+
 std::string code_point_name(char32_t code_point) {
     std::array<char, 16> buffer{};
     const int n = std::snprintf(buffer.data(), buffer.size(), "U+%04X", static_cast<unsigned>(code_point));

@@ -37,8 +37,9 @@ class LedgerStore {
     virtual std::string add(const LedgerRecord& record,
                             const std::function<std::string(unsigned)>& choose_id) = 0;
     // Replaces the record's lifecycle (state, case, ticket, delivery, access end, history) with `updated`'s,
-    // in one transaction, if its state is still `expected`; false when another process changed it first.
-    [[nodiscard]] virtual bool update_lifecycle(const LedgerRecord& updated, RequestState expected) = 0;
+    // in one transaction, if it is still as it was read (`as_read`: its state, end of access and number of
+    // events); false when another process changed it first, and then nothing is written.
+    [[nodiscard]] virtual bool update_lifecycle(const LedgerRecord& updated, const LedgerRecord& as_read) = 0;
 };
 
 } // namespace backup_request

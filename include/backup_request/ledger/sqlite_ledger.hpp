@@ -17,6 +17,9 @@ inline constexpr int ledger_schema_version = 2;
 struct SqliteLedgerOptions {
     std::chrono::milliseconds busy_timeout{5000}; // how long to wait for another process's transaction
     int migrate_to = ledger_schema_version;       // tests stop earlier to make old files
+    // Opened read-only (list, show): never written, migrated or switched to WAL, so a ledger on a read-only
+    // file system can still be read. A file at an older schema is read as it is.
+    bool read_only = false;
 };
 
 // Opens (creating it, with the schema, when it is empty) and migrates the ledger at `path`. Throws

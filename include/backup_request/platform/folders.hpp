@@ -22,6 +22,16 @@ using VariableLookup = std::function<std::optional<std::string>(const std::strin
 // Joins a folder and a relative name with the system's separator.
 [[nodiscard]] std::string join_path(const std::string& folder, const std::string& name);
 
+// The user's home folder: $HOME, or %USERPROFILE% on Windows; none when unset or empty.
+[[nodiscard]] std::optional<std::string> home_folder(const VariableLookup& variable);
+
+// Whether `path` is absolute ("/x"; on Windows "C:\\x", "\\\\server\\share\\x").
+[[nodiscard]] bool is_absolute_path(const std::string& path);
+
+// `path` made absolute against the current folder (as given when it already is, or when the current folder
+// cannot be found): what a record keeps, so it still names the file from any folder.
+[[nodiscard]] std::string absolute_path(const std::string& path);
+
 // Creates the folder `path` and its missing parents, each one it creates open to the user alone (0700; on
 // Windows a new folder inherits the per-user permissions of %LOCALAPPDATA%). 0 on success, or an errno value.
 [[nodiscard]] int create_private_folders(const std::string& path);

@@ -38,6 +38,10 @@ struct ExtensionRequest {
     Diagnostics warnings;
 };
 
+// The vendor's case id rule (case-invalid): plain text of 1 to 100 characters, no control characters.
+inline constexpr std::size_t max_case_id_length = 100;
+[[nodiscard]] bool is_valid_case_id(std::string_view id);
+
 // access_expires_at + days: until when access is asked for.
 [[nodiscard]] sys_seconds requested_expires_at(const ExtensionRequest& request);
 

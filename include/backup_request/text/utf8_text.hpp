@@ -29,6 +29,10 @@ struct ControlCharacter {
 [[nodiscard]] std::optional<ControlCharacter> find_control_character(std::string_view text,
                                                                      std::string_view allowed = "");
 
+// `text` unchanged when it is valid UTF-8; otherwise each byte of an invalid sequence written as "\xNN", so
+// what was stored by an older version or edited by hand can still reach a JSON writer.
+[[nodiscard]] std::string valid_utf8_text(std::string text);
+
 // "U+001B"
 [[nodiscard]] std::string code_point_name(char32_t code_point);
 

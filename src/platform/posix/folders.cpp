@@ -50,6 +50,33 @@ std::string join_path(const std::string& folder, const std::string& name) {
     return folder.ends_with('/') ? folder + name : folder + "/" + name;
 }
 
+std::optional<std::string> home_folder(const VariableLookup& variable) {
+    auto home = variable("HOME");
+    if (!home || home->empty()) {
+        return std::nullopt;
+    }
+    return home;
+}
+
+bool is_absolute_path(const std::string& path) {
+    return path.starts_with('/');
+}
+
+std::string absolute_path(const std::string& path) {
+    if (is_absolute_path(path)) {
+        return path;
+    }
+    std::vector<char> buffer(PATH_MAX, '\0');
+    if (::getcwd(buffer.data(), buffer.size()) == nullptr) {
+        return path;
+    }
+    std::string relative = path;
+    while (relative.starts_with("./")) {
+        relative.erase(0, 2);
+    }
+    return join_path(buffer.data(), relative);
+}
+
 int create_private_folders(const std::string& path) {
     struct stat status {};
     if (::stat(path.c_str(), &status) == 0) {

@@ -70,6 +70,38 @@ std::string join_path(const std::string& folder, const std::string& name) {
     return folder.ends_with('\\') || folder.ends_with('/') ? folder + name : folder + "\\" + name;
 }
 
+std::optional<std::string> home_folder(const VariableLookup& variable) {
+    auto home = variable("USERPROFILE");
+    if (!home || home->empty()) {
+        home = variable("HOME");
+    }
+    if (!home || home->empty()) {
+        return std::nullopt;
+    }
+    return home;
+}
+
+bool is_absolute_path(const std::string& path) {
+    const bool drive = path.size() >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/');
+    return drive || path.starts_with("\\\\") || path.starts_with("//");
+}
+
+std::string absolute_path(const std::string& path) {
+    if (is_absolute_path(path)) {
+        return path;
+    }
+    const std::wstring wide = to_wide(path);
+    const DWORD size = GetFullPathNameW(wide.c_str(), 0, nullptr, nullptr);
+    if (size == 0) {
+        return path;
+    }
+    std::vector<wchar_t> buffer(size + 1U, L'\0');
+    if (GetFullPathNameW(wide.c_str(), size + 1U, buffer.data(), nullptr) == 0) {
+        return path;
+    }
+    return to_utf8(buffer.data());
+}
+
 int create_private_folders(const std::string& path) {
     const std::wstring wide = to_wide(path);
     const DWORD attributes = GetFileAttributesW(wide.c_str());

@@ -23,7 +23,7 @@ struct Fixture {
                             },
                             [] { return utc("2026-11-27T17:00:00Z"); }};
     CommandContext context{in,    out,     err, environment, spdlog::default_logger(),
-                           false, "never", "",  false,       false};
+                           false, "never", "",  false,       false, false, ""};
 };
 
 } // namespace

@@ -67,11 +67,50 @@ TEST_CASE("a record comes back as it went in, with its history") {
 
     auto applied = apply_mark(*found, {RequestState::delivered, {}, {}, {}, {}}, utc("2026-11-21T10:00:00Z"));
     const auto& delivered = std::get<LedgerRecord>(applied);
-    CHECK(store->update_lifecycle(delivered, RequestState::written));
+    CHECK(store->update_lifecycle(delivered, *found));
     CHECK(*store->find(id) == delivered);
     // Another process got there first: the expected state no longer holds, nothing changes.
-    CHECK_FALSE(store->update_lifecycle(delivered, RequestState::written));
+    CHECK_FALSE(store->update_lifecycle(delivered, *found));
     CHECK(store->find(id)->history.size() == 2);
+
+    // Two extensions judged on the same delivered record: the second finds the end of access and the history
+    // moved on, and writes nothing (it would have moved the end back and lost the first's event).
+    const auto later = std::get<LedgerRecord>(apply_mark(
+        delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-01T10:00:00Z")}, utc("2026-11-22T10:00:00Z")));
+    const auto earlier = std::get<LedgerRecord>(apply_mark(
+        delivered, {RequestState::extended, {}, {}, {}, utc("2026-11-29T10:00:00Z")}, utc("2026-11-22T10:00:00Z")));
+    CHECK(store->update_lifecycle(later, delivered));
+    CHECK_FALSE(store->update_lifecycle(earlier, delivered));
+    CHECK(*store->find(id) == later);
+    // Extended again on what is there now: the state is the same (extended), the history is not.
+    CHECK_FALSE(store->update_lifecycle(later, delivered));
+}
+
+TEST_CASE("a ledger whose schema version no backup-request wrote is unavailable, read or written") {
+    ScratchFolder folder;
+    const std::string path = (folder.path / "ledger.sqlite").string();
+    (void)open_sqlite_ledger(path);
+    for (const std::string version : {"-1", "-2147483647", "3", "99"}) {
+        sql(path, ("PRAGMA user_version = " + version).c_str());
+        CHECK_THROWS_AS(open_sqlite_ledger(path), LedgerUnavailable);
+        SqliteLedgerOptions reading;
+        reading.read_only = true;
+        CHECK_THROWS_AS(open_sqlite_ledger(path, reading), LedgerUnavailable);
+    }
+}
+
+TEST_CASE("bytes that are not UTF-8 in a stored record come back escaped") {
+    ScratchFolder folder;
+    const std::string path = (folder.path / "ledger.sqlite").string();
+    auto store = open_sqlite_ledger(path);
+    auto record = access_record("", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z");
+    const std::string id = add(*store, record);
+    sql(path, ("UPDATE requests SET destination = CAST(X'636166E92E6A736F6E' AS TEXT), justification = "
+               "CAST(X'6F6BFF' AS TEXT) WHERE id = '" + id + "'").c_str());
+    const auto found = store->find(id);
+    REQUIRE(found.has_value());
+    CHECK(found->destination == "caf\\xe9.json");
+    CHECK(found->justification == "ok\\xff");
 }
 
 TEST_CASE("the same payload twice gets two ids") {
