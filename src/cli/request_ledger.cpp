@@ -59,7 +59,8 @@ Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds
         if (opened == nullptr) {
             return {}; // nothing recorded yet
         }
-        return ledger_warnings(prospective, opened->records_naming(prospective.environments), now);
+        return ledger_warnings(prospective, opened->records_naming(prospective.environments), now,
+                               "backup-request " + ledger_hint(context_));
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
         return {};

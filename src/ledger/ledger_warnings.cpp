@@ -21,21 +21,36 @@ bool is_backup_access(const LedgerRecord& record) {
     return record.request_type == "database-backup-access";
 }
 
-std::string duplicate_message(const LedgerRecord& earlier, const std::string& host) {
+// Where an open request stands, in the words a person uses.
+std::string standing(RequestState state) {
+    switch (state) {
+    case RequestState::written:
+        return "not yet submitted";
+    case RequestState::submitted:
+        return "submitted, not yet delivered";
+    case RequestState::delivered:
+        return "delivered, its access still open";
+    case RequestState::extended:
+        return "extended, its access still open";
+    case RequestState::declined:
+    case RequestState::closed:
+        break;
+    }
+    return std::string(state_name(state));
+}
+
+std::string duplicate_message(const LedgerRecord& earlier, const std::string& host, const std::string& run) {
     return "request " + earlier.id + (earlier.reference ? " (" + *earlier.reference + ")" : std::string()) +
-           ", written " + format_utc_time(earlier.written_at) + ", is still " +
-           std::string(state_name(earlier.state)) + " for " + host + " at " +
-           format_utc_time(*earlier.point_in_time) +
-           ", within an hour of this point in time; if it is the same need, follow that one up "
-           "(backup-request "
-           "show " +
-           earlier.id + ") instead of filing it twice";
+           " for " + host + " at " + format_utc_time(*earlier.point_in_time) + ", within an hour of this point in " +
+           "time, is " + standing(earlier.state) + " (written " + format_utc_time(earlier.written_at) +
+           "); if it is the same need, follow that one up (" + run + "show " + earlier.id +
+           ") instead of filing it twice";
 }
 
 } // namespace
 
 Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<LedgerRecord>& earlier,
-                            sys_seconds now) {
+                            sys_seconds now, const std::string& run) {
     Diagnostics warnings;
     if (!is_backup_access(request) || !request.point_in_time) {
         return warnings;
@@ -60,7 +75,7 @@ Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<Ledge
             }
         }
         if (duplicate != nullptr) {
-            warnings.push_back(make_warning("request-duplicate", field, duplicate_message(*duplicate, host)));
+            warnings.push_back(make_warning("request-duplicate", field, duplicate_message(*duplicate, host, run)));
         }
         if (recent + 1 >= routine_request_count) {
             warnings.push_back(make_warning(

@@ -9,13 +9,53 @@
 
 namespace backup_request::sqlite {
 
-Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout, bool read_only)
+namespace {
+
+// A file: URI for `path` (RFC 3986 escapes, forward slashes), with immutable=1.
+std::string immutable_uri(const std::string& path) {
+    std::string uri = "file:";
+    if (path.size() >= 2 && path[1] == ':') {
+        uri += '/'; // a Windows drive: file:/C:/...
+    }
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\\') {
+            uri += '/';
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   std::string_view("/-._~:").find(c) != std::string_view::npos) {
+            uri += c;
+        } else {
+            constexpr std::string_view hex = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[byte >> 4U];
+            uri += hex[byte & 0x0FU];
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+} // namespace
+
+Connection::Connection(const std::string& path, std::chrono::milliseconds busy_timeout, OpenMode mode)
     : path_(path) {
-    // No URI names, no symlink surprises beyond what the caller resolved: a plain read-write open that
-    // creates the file when missing (the caller made it first, with the mode it wants), or a read-only one.
-    const int flags =
-        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
-    const int code = sqlite3_open_v2(path.c_str(), &database_, flags, nullptr);
+    // No URI names from the user, no symlink surprises beyond what the caller resolved: a plain read-write
+    // open that creates the file when missing (the caller made it first, with the mode it wants), a read-only
+    // one, or the immutable URI this code builds.
+    int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path;
+    switch (mode) {
+    case OpenMode::read_write:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case OpenMode::read_only:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case OpenMode::immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = immutable_uri(path);
+        break;
+    }
+    const int code = sqlite3_open_v2(name.c_str(), &database_, flags, nullptr);
     if (code != SQLITE_OK) {
         const std::string reason = database_ != nullptr ? sqlite3_errmsg(database_) : sqlite3_errstr(code);
         sqlite3_close(database_);
@@ -69,6 +109,13 @@ std::int64_t Connection::single_number(const std::string& sql) {
         throw LedgerUnavailable("cannot read " + path_ + ": no result for " + sql);
     }
     return statement.number(0);
+}
+
+bool Connection::opens_for_reading() {
+    char* message = nullptr;
+    const int code = sqlite3_exec(database_, "PRAGMA user_version", nullptr, nullptr, &message);
+    sqlite3_free(message);
+    return (code & 0xFF) != SQLITE_CANTOPEN;
 }
 
 Statement::Statement(Connection& connection, std::string_view sql) : connection_(connection) {

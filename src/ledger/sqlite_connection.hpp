@@ -47,9 +47,14 @@ class Statement {
     sqlite3_stmt* statement_ = nullptr;
 };
 
+// read_write creates a missing file; read_only never writes; immutable reads a file that cannot change (on a
+// read-only file system, where a WAL ledger's shared-memory file cannot be made), without any locking.
+enum class OpenMode { read_write, read_only, immutable };
+
 class Connection {
   public:
-    Connection(const std::string& path, std::chrono::milliseconds busy_timeout, bool read_only = false);
+    Connection(const std::string& path, std::chrono::milliseconds busy_timeout,
+               OpenMode mode = OpenMode::read_write);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     Connection(Connection&&) = delete;
@@ -62,6 +67,9 @@ class Connection {
     // for the statements SQLite does not wait on by itself.
     void execute_retrying_when_busy(const std::string& sql, std::chrono::milliseconds patience);
     [[nodiscard]] std::int64_t single_number(const std::string& sql);
+    // Whether the file could be opened for reading at all (false: SQLite could not open a file it needs,
+    // such as the shared-memory file beside a WAL ledger on a read-only file system).
+    [[nodiscard]] bool opens_for_reading();
     [[nodiscard]] sqlite3* handle() const { return database_; }
     // A LedgerUnavailable for the last failure: what was being done, and SQLite's reason.
     [[noreturn]] void fail(const std::string& doing, int code) const;

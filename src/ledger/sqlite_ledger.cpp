@@ -88,8 +88,16 @@ RequestState stored_state(const std::string& text, const std::string& path) {
 class SqliteLedger final : public LedgerStore {
   public:
     SqliteLedger(const std::string& path, const SqliteLedgerOptions& options)
-        : connection_(path, options.busy_timeout, options.read_only) {
+        : connection_(std::make_unique<sqlite::Connection>(
+              path, options.busy_timeout,
+              options.read_only ? sqlite::OpenMode::read_only : sqlite::OpenMode::read_write)) {
         if (options.read_only) {
+            // A WAL ledger on a read-only file system: its shared-memory file cannot be made, and nothing can
+            // change the file there, so it is read as immutable.
+            if (!connection_->opens_for_reading()) {
+                connection_ = std::make_unique<sqlite::Connection>(path, options.busy_timeout,
+                                                                   sqlite::OpenMode::immutable);
+            }
             check_version_for_reading();
             return;
         }
@@ -98,13 +106,13 @@ class SqliteLedger final : public LedgerStore {
         // Switching a new file to WAL takes an exclusive lock, and SQLite answers "busy" at once rather than
         // wait (no busy handler there): retried up to the timeout, for the processes that open a new ledger
         // together.
-        connection_.execute_retrying_when_busy("PRAGMA journal_mode=WAL", options.busy_timeout);
+        connection_->execute_retrying_when_busy("PRAGMA journal_mode=WAL", options.busy_timeout);
         // In WAL, NORMAL syncs at checkpoints, not at every commit: a commit stays atomic and the file
         // consistent, and a power cut loses at most the last records, never the ledger. Debian's SQLite
         // already defaults to it; the amalgamation built for Windows and the static file would sync each
         // commit, holding the write lock through a slow disk's flush while other processes wait.
-        connection_.execute("PRAGMA synchronous=NORMAL");
-        connection_.execute("PRAGMA foreign_keys=ON");
+        connection_->execute("PRAGMA synchronous=NORMAL");
+        connection_->execute("PRAGMA foreign_keys=ON");
         migrate(options.migrate_to);
     }
 
@@ -139,16 +147,16 @@ class SqliteLedger final : public LedgerStore {
 
     std::string add(const LedgerRecord& record,
                     const std::function<std::string(unsigned)>& choose_id) override {
-        sqlite::Transaction transaction(connection_);
+        sqlite::Transaction transaction(*connection_);
         std::string id;
         for (unsigned attempt = 0;; ++attempt) {
             id = choose_id(attempt);
-            sqlite::Statement taken(connection_, "SELECT 1 FROM requests WHERE id = ?1");
+            sqlite::Statement taken(*connection_, "SELECT 1 FROM requests WHERE id = ?1");
             if (!taken.bind(1, id).step()) {
                 break;
             }
         }
-        sqlite::Statement insert(connection_,
+        sqlite::Statement insert(*connection_,
                                  std::string("INSERT INTO requests (") + record_columns +
                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
                                      "?15, ?16, ?17, ?18)");
@@ -172,7 +180,7 @@ class SqliteLedger final : public LedgerStore {
             .bind(18, record.extends)
             .run();
         for (const auto& host : record.environments) {
-            sqlite::Statement(connection_, "INSERT OR IGNORE INTO request_environments VALUES (?1, ?2)")
+            sqlite::Statement(*connection_, "INSERT OR IGNORE INTO request_environments VALUES (?1, ?2)")
                 .bind(1, id)
                 .bind(2, host)
                 .run();
@@ -183,10 +191,10 @@ class SqliteLedger final : public LedgerStore {
     }
 
     bool update_lifecycle(const LedgerRecord& updated, const LedgerRecord& as_read) override {
-        sqlite::Transaction transaction(connection_);
+        sqlite::Transaction transaction(*connection_);
         // The mark was judged on the record as read; another process may have marked it since (two
         // extensions at once). Only the same state, end of access and history make the judgement still true.
-        sqlite::Statement current(connection_,
+        sqlite::Statement current(*connection_,
                                   "SELECT state, access_ends_at, (SELECT count(*) FROM events WHERE request_id "
                                   "= ?1) FROM requests WHERE id = ?1");
         if (!current.bind(1, updated.id).step() || current.text(0) != state_name(as_read.state) ||
@@ -194,7 +202,7 @@ class SqliteLedger final : public LedgerStore {
             static_cast<std::size_t>(current.number(2)) != as_read.history.size()) {
             return false;
         }
-        sqlite::Statement(connection_, "UPDATE requests SET state = ?2, case_id = ?3, ticket = ?4, "
+        sqlite::Statement(*connection_, "UPDATE requests SET state = ?2, case_id = ?3, ticket = ?4, "
                                        "delivered_at = ?5, access_ends_at = ?6 WHERE id = ?1")
             .bind(1, updated.id)
             .bind(2, state_name(updated.state))
@@ -211,19 +219,19 @@ class SqliteLedger final : public LedgerStore {
   private:
     [[noreturn]] void unknown_version(std::int64_t version) const {
         if (version > ledger_schema_version) {
-            throw LedgerUnavailable("cannot use " + connection_.path() + ": it was written by a newer " +
+            throw LedgerUnavailable("cannot use " + connection_->path() + ": it was written by a newer " +
                                     "backup-request (ledger schema " + std::to_string(version) +
                                     ", this version knows up to " + std::to_string(ledger_schema_version) +
                                     "); upgrade backup-request, or use another --ledger");
         }
         // No version ever wrote a negative one: another program's file, or a damaged header.
-        throw LedgerUnavailable("cannot use " + connection_.path() + ": its schema version is " +
+        throw LedgerUnavailable("cannot use " + connection_->path() + ": its schema version is " +
                                 std::to_string(version) + ", which no backup-request writes (a file of " +
                                 "another program, or damaged); use another --ledger");
     }
 
     void check_version_for_reading() {
-        const auto version = connection_.single_number("PRAGMA user_version");
+        const auto version = connection_->single_number("PRAGMA user_version");
         if (version < 0 || version > ledger_schema_version) {
             unknown_version(version);
         }
@@ -235,19 +243,19 @@ class SqliteLedger final : public LedgerStore {
             target = ledger_schema_version;
         }
         // Read first without a write lock: a ledger at the current version (the usual case) needs none.
-        if (connection_.single_number("PRAGMA user_version") == target) {
+        if (connection_->single_number("PRAGMA user_version") == target) {
             return;
         }
-        sqlite::Transaction transaction(connection_);
-        const auto version = connection_.single_number("PRAGMA user_version"); // another process may have won
+        sqlite::Transaction transaction(*connection_);
+        const auto version = connection_->single_number("PRAGMA user_version"); // another process may have won
         if (version < 0 || version > ledger_schema_version) {
             unknown_version(version);
         }
         for (auto step = version; step < target; ++step) {
-            connection_.execute(migrations.at(static_cast<std::size_t>(step)));
+            connection_->execute(migrations.at(static_cast<std::size_t>(step)));
         }
         if (version < target) {
-            connection_.execute("PRAGMA user_version = " + std::to_string(target));
+            connection_->execute("PRAGMA user_version = " + std::to_string(target));
         }
         transaction.commit();
     }
@@ -255,7 +263,7 @@ class SqliteLedger final : public LedgerStore {
     void write_events(const std::string& id, const std::vector<LedgerEvent>& history, std::size_t from) {
         for (std::size_t seq = from; seq < history.size(); ++seq) {
             const LedgerEvent& event = history[seq];
-            sqlite::Statement(connection_, "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5)")
+            sqlite::Statement(*connection_, "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5)")
                 .bind(1, id)
                 .bind(2, static_cast<std::int64_t>(seq))
                 .bind(3, state_name(event.state))
@@ -266,11 +274,11 @@ class SqliteLedger final : public LedgerStore {
     }
 
     std::vector<LedgerRecord> select(const std::string& sql, const std::vector<std::string>& values) {
-        const std::string& path = connection_.path();
+        const std::string& path = connection_->path();
         std::vector<LedgerRecord> found;
         std::map<std::string, std::size_t> by_id;
         {
-            sqlite::Statement statement(connection_, sql);
+            sqlite::Statement statement(*connection_, sql);
             for (std::size_t i = 0; i < values.size(); ++i) {
                 statement.bind(static_cast<int>(i + 1), values[i]);
             }
@@ -314,7 +322,7 @@ class SqliteLedger final : public LedgerStore {
         for (const auto& record : found) {
             ids.push_back(record.id);
         }
-        sqlite::Statement events(connection_, "SELECT request_id, state, recorded_at, detail FROM events "
+        sqlite::Statement events(*connection_, "SELECT request_id, state, recorded_at, detail FROM events "
                                               "WHERE request_id IN (SELECT value FROM json_each(?1)) "
                                               "ORDER BY request_id, seq");
         events.bind(1, nlohmann::json(ids).dump());
@@ -329,7 +337,7 @@ class SqliteLedger final : public LedgerStore {
         return found;
     }
 
-    sqlite::Connection connection_;
+    std::unique_ptr<sqlite::Connection> connection_;
     bool empty_ = false;
 };
 

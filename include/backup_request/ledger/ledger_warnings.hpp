@@ -6,6 +6,7 @@
 #include "backup_request/rules/diagnostic.hpp"
 
 #include <chrono>
+#include <string>
 #include <vector>
 
 namespace backup_request {
@@ -15,7 +16,8 @@ inline constexpr auto routine_period = std::chrono::days{30};
 inline constexpr int routine_request_count = 3; // this many requests for one environment within the period
 
 // The warnings for `request` (a backup access record about to be written at `now`) against `earlier` ones.
-[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request,
-                                          const std::vector<LedgerRecord>& earlier, sys_seconds now);
+// `run` starts the hints' commands, so they work as printed ("backup-request --ledger PATH ").
+[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<LedgerRecord>& earlier,
+                                          sys_seconds now, const std::string& run = "backup-request ");
 
 } // namespace backup_request
