@@ -95,7 +95,17 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
     } else if (options.format == "json") {
         text = record_json(record, at, true).dump(2) + "\n";
     } else {
-        text = record_detail(record, at);
+        std::vector<LedgerRecord> extensions;
+        try {
+            for (auto& other : std::get<OpenedRecord>(opened).store->records()) {
+                if (other.extends == record.id) {
+                    extensions.push_back(std::move(other));
+                }
+            }
+        } catch (const LedgerUnavailable& unavailable) {
+            return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
+        }
+        text = record_detail(record, at, extensions);
     }
     return write_result(text, command, options.output, context);
 }

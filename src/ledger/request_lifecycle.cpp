@@ -50,7 +50,7 @@ std::string year_typo_hint(sys_seconds until, sys_seconds current_end) {
         time->time > current_end + std::chrono::days{max_extension_days}) {
         return " (a typo in the year?)";
     }
-    return "; did you mean " + guess + "?";
+    return " (did you mean " + guess + "?)";
 }
 
 std::optional<MarkRefusal> extension_refusal(const LedgerRecord& record, const Mark& mark, sys_seconds now) {
@@ -217,6 +217,23 @@ bool is_open(const LedgerRecord& record) {
 
 std::optional<Deadline> next_deadline(const LedgerRecord& record) {
     if (!is_open(record)) {
+        return std::nullopt;
+    }
+    if (record.request_type != "database-backup-access") {
+        // A written extension must be filed before the access it extends ends (its payload's
+        // access_expires_at); once submitted, the request it extends carries the deadline.
+        if (record.state != RequestState::written) {
+            return std::nullopt;
+        }
+        const auto payload = nlohmann::json::parse(record.payload, nullptr, false);
+        const auto end = payload.is_object() ? payload.find("access_expires_at") : payload.end();
+        if (end == payload.end() || !end->is_string()) {
+            return std::nullopt;
+        }
+        const auto parsed = parse_absolute_time(end->get<std::string>());
+        if (const auto* time = std::get_if<ParsedTime>(&parsed)) {
+            return Deadline{time->time, "access ends, extension not yet submitted"};
+        }
         return std::nullopt;
     }
     if (record.access_ends_at) {

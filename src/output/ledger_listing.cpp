@@ -52,8 +52,10 @@ std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, cons
     std::erase_if(records, [&filter](const LedgerRecord& record) {
         // The default view is what needs attention: open access requests. Extensions are follow-ups of one
         // (show, --all and --state list them).
+        // A written extension is open work too: it still has to be filed before access ends.
         if (!filter.all && !filter.state &&
-            (!is_open(record) || record.request_type != "database-backup-access")) {
+            (!is_open(record) ||
+             (record.request_type != "database-backup-access" && record.state != RequestState::written))) {
             return true;
         }
         if (filter.state && record.state != *filter.state) {
@@ -173,7 +175,8 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
     return out;
 }
 
-std::string record_detail(const LedgerRecord& record, sys_seconds now) {
+std::string record_detail(const LedgerRecord& record, sys_seconds now,
+                          const std::vector<LedgerRecord>& extensions) {
     std::string out;
     const auto item = [&out](const std::string& label, const std::string& value) {
         out += padded(label.empty() ? label : label + ":", 16) + value + "\n";
@@ -213,9 +216,23 @@ std::string record_detail(const LedgerRecord& record, sys_seconds now) {
                  (left > std::chrono::seconds::zero() ? " (in " + time_left_text(left) + ")" : " (passed)"));
     }
     out += "\nHistory:\n";
+    // The request's own steps, and the extensions written for it, in the order they happened.
+    std::vector<std::pair<sys_seconds, std::string>> lines;
     for (const auto& event : record.history) {
-        out += "  " + format_utc_time(event.recorded_at) + "  " +
-               padded(std::string(state_name(event.state)), 10) + visible_text(event.detail) + "\n";
+        lines.emplace_back(event.recorded_at, format_utc_time(event.recorded_at) + "  " +
+                                                  padded(std::string(state_name(event.state)), 10) +
+                                                  visible_text(event.detail));
+    }
+    for (const auto& extension : extensions) {
+        lines.emplace_back(extension.written_at,
+                           format_utc_time(extension.written_at) + "  " + padded("", 10) + "extension " +
+                               extension.id + " written" +
+                               (extension.state == RequestState::written ? " (not yet submitted)" : ""));
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& line : lines) {
+        out += "  " + line.second + "\n";
     }
     return out;
 }

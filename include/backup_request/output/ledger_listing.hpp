@@ -42,7 +42,9 @@ struct ListingFilter {
                                         const std::function<std::string(const std::string&)>& emphasis);
 
 // `show ID`: the facts, the next deadline and the history, one per line.
-[[nodiscard]] std::string record_detail(const LedgerRecord& record, sys_seconds now);
+// `extensions`: the extension records written for it, whose writing shows in its history.
+[[nodiscard]] std::string record_detail(const LedgerRecord& record, sys_seconds now,
+                                        const std::vector<LedgerRecord>& extensions = {});
 
 // The end of access as an iCalendar event with a reminder a day ahead; the record must be delivered.
 [[nodiscard]] std::string access_calendar(const LedgerRecord& record, sys_seconds now);

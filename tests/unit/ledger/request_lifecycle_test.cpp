@@ -108,10 +108,10 @@ TEST_CASE("an extension is one extension at most, and only of access that has no
     CHECK(refused(delivered, {RequestState::extended, {}, {}, {}, utc("2027-12-01T10:00:00Z")},
                   "2026-11-27T09:00:00Z") ==
           "--until 2027-12-01T10:00:00Z is more than 7 days after the current end of access "
-          "(2026-11-28T10:00:00Z), more than one extension gives; did you mean 2026-12-01T10:00:00Z?");
+          "(2026-11-28T10:00:00Z), more than one extension gives (did you mean 2026-12-01T10:00:00Z?)");
     CHECK(refused(delivered, {RequestState::extended, {}, {}, {}, utc("9026-12-01T10:00:00Z")},
                   "2026-11-27T09:00:00Z")
-              .ends_with("did you mean 2026-12-01T10:00:00Z?"));
+              .ends_with("(did you mean 2026-12-01T10:00:00Z?)"));
     // Access that ended cannot be extended, whatever --until says: extend --request's words.
     const std::string ended =
         "request k7m2qz: access ended (2026-11-28T10:00:00Z), and ended access cannot be extended; file a new "
