@@ -9,6 +9,7 @@
 #include "backup_request/text/visible_text.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace backup_request {
 namespace {
@@ -49,13 +50,21 @@ std::string padded(const std::string& text, std::size_t width) {
 } // namespace
 
 std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, const ListingFilter& filter) {
-    std::erase_if(records, [&filter](const LedgerRecord& record) {
-        // The default view is what needs attention: open access requests. Extensions are follow-ups of one
-        // (show, --all and --state list them).
-        // A written extension is open work too: it still has to be filed before access ends.
-        if (!filter.all && !filter.state &&
-            (!is_open(record) ||
-             (record.request_type != "database-backup-access" && record.state != RequestState::written))) {
+    std::set<std::string> over; // requests declined or closed: their extensions are no one's work any more
+    for (const auto& record : records) {
+        if (!is_open(record)) {
+            over.insert(record.id);
+        }
+    }
+    std::erase_if(records, [&filter, &over](const LedgerRecord& record) {
+        // The default view is what needs attention: open access requests, and the extensions written for
+        // one but not yet filed (they must be, before access ends). Other extensions are follow-ups of their
+        // request (show, --all and --state list them).
+        const bool open_work = record.request_type == "database-backup-access"
+                                   ? is_open(record)
+                                   : record.state == RequestState::written && record.extends &&
+                                         !over.contains(*record.extends);
+        if (!filter.all && !filter.state && !open_work) {
             return true;
         }
         if (filter.state && record.state != *filter.state) {
