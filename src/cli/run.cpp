@@ -6,6 +6,8 @@
 #include "backup_request/platform/file_status.hpp"
 #include "backup_request/platform/folders.hpp"
 #include "backup_request/time/time_zone.hpp"
+#include "backup_request/text/ascii_text.hpp"
+#include "backup_request/text/closest_name.hpp"
 #include "backup_request/version.hpp"
 #include "command_failure.hpp"
 #include "command_table.hpp"
@@ -213,6 +215,22 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         app.set_config("--preloaded-config", stand_in)->group("");
     }
 
+    if (const auto unknown = unknown_command(app, args)) {
+        // Checked before --help is acted on, so `backup-request frobnicate --help` is not "yes, it exists".
+        const bool help = std::any_of(args.begin(), args.end(),
+                                      [](const std::string& arg) { return arg == "--help" || arg == "-h"; });
+        if (help) {
+            std::vector<std::string> names;
+            for (const CLI::App* sub : visible_commands(app)) {
+                names.push_back(sub->get_name());
+            }
+            std::string message = "unknown command " + backup_request::quoted(*unknown);
+            if (const auto suggestion = closest_name(*unknown, names)) {
+                message += " (did you mean '" + *suggestion + "'?)";
+            }
+            return report(usage_failure("", message), err);
+        }
+    }
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);

@@ -25,6 +25,32 @@ std::vector<std::string> flag_names(CLI::App& command) {
 
 } // namespace
 
+std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--") {
+            return std::nullopt;
+        }
+        if (arg.starts_with('-')) {
+            // A top-level option that takes a value, given as two words: the next word is its value.
+            if (!arg.starts_with("--") || arg.find('=') != std::string::npos) {
+                continue;
+            }
+            const CLI::Option* option = app.get_option_no_throw(arg);
+            if (option != nullptr && option->get_type_size() > 0) {
+                ++i;
+            }
+            continue;
+        }
+        const auto commands = app.get_subcommands([&arg](const CLI::App* sub) { return sub->check_name(arg); });
+        if (commands.empty()) {
+            return arg;
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 std::string usage_error_message(const CLI::Error& error, CLI::App& command,
                                 const std::vector<std::string>& args) {
     if (command.get_parent() == nullptr) {
@@ -58,6 +84,11 @@ std::string usage_error_message(const CLI::Error& error, CLI::App& command,
             const std::string name = extra.substr(0, extra.find('='));
             std::string message = "unknown option '" + name + "'";
             if (const auto suggestion = closest_name(name, flag_names(command))) {
+                if (*suggestion == name && command.get_parent() != nullptr) {
+                    // The command's own flag, typed before the command: CLI11 read it at the top level.
+                    return name + " is an option of '" + command.get_name() + "' and goes after it (backup-request " +
+                           command.get_name() + " " + name + " ...)";
+                }
                 message += " (did you mean '" + *suggestion + "'?)";
             }
             return message;

@@ -6,6 +6,7 @@
 #endif
 
 #include <CLI/App.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,5 +15,11 @@ namespace backup_request {
 // `command` is the (sub)command being parsed when the error was thrown; `args` the whole command line.
 [[nodiscard]] std::string usage_error_message(const CLI::Error& error, CLI::App& command,
                                               const std::vector<std::string>& args);
+
+// The first word of `args` that is in the place of a command but names none ("frobnicate"), skipping the
+// values of the top-level options that take one; none when the command is known or absent. `--help` after an
+// unknown command is still an unknown command: a script asking `backup-request submit --help` must not be
+// told yes.
+[[nodiscard]] std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args);
 
 } // namespace backup_request
