@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
             is_terminal(standard_error),
             console.utf8_colour_console,
             terminal_columns(standard_error),
+            terminal_columns(standard_output),
         };
         code = run(args, in, out, err, environment);
     } catch (const std::exception& error) {

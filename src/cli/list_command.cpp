@@ -108,9 +108,12 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
     }
     const bool colour = use_color(context, context.environment.stdout_is_terminal);
     const auto emphasis = [](const std::string& text) { return "\x1b[1;31m" + text + "\x1b[0m"; };
+    // At a terminal the table fits its width (rows that wrap are unreadable); a pipe gets whole values.
+    const std::size_t width = context.environment.stdout_is_terminal ? context.environment.stdout_columns : 0;
     context.out << listing_table(shown, at,
                                  colour ? std::function<std::string(const std::string&)>(emphasis)
-                                        : std::function<std::string(const std::string&)>())
+                                        : std::function<std::string(const std::string&)>(),
+                                 width > 1 ? width - 1 : 0)
                 << std::flush;
     return ExitCode::ok;
 }

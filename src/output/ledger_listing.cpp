@@ -5,7 +5,7 @@
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/output/case_document.hpp"
 #include "backup_request/output/tracker_body.hpp"
-#include "backup_request/text/grapheme_clusters.hpp"
+#include "backup_request/text/display_width.hpp"
 #include "backup_request/text/visible_text.hpp"
 
 #include <algorithm>
@@ -33,18 +33,32 @@ std::string environments_cell(const LedgerRecord& record) {
     return cell;
 }
 
-std::size_t grapheme_cluster_count(std::string_view text) {
-    std::size_t count = 0;
-    for (std::size_t offset = 0; offset < text.size(); offset = next_grapheme_boundary(text, offset)) {
-        ++count;
-    }
-    return count;
-}
-
 // Columns padded by what a reader sees: user text may hold wide or combining characters.
 std::string padded(const std::string& text, std::size_t width) {
-    const std::size_t seen = grapheme_cluster_count(text);
+    const std::size_t seen = display_width(text);
     return seen >= width ? text : text + std::string(width - seen, ' ');
+}
+
+constexpr std::size_t column_gap = 2;
+
+// Narrows the cut-able columns (most expendable first) until the table fits `max_width`, no column narrower
+// than its heading.
+void fit_columns(std::vector<std::size_t>& widths, const std::vector<std::string>& headings,
+                 std::size_t max_width) {
+    std::size_t total = column_gap * (widths.size() - 1);
+    for (const std::size_t width : widths) {
+        total += width;
+    }
+    for (const std::size_t column : {std::size_t{2}, std::size_t{1}}) { // ENVIRONMENTS, then REFERENCE
+        if (total <= max_width) {
+            return;
+        }
+        const std::size_t least = std::max<std::size_t>(headings[column].size(), 8);
+        const std::size_t spare = widths[column] > least ? widths[column] - least : 0;
+        const std::size_t cut = std::min(spare, total - max_width);
+        widths[column] -= cut;
+        total -= cut;
+    }
 }
 
 } // namespace
@@ -142,7 +156,7 @@ nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now, 
 }
 
 std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
-                          const std::function<std::string(const std::string&)>& emphasis) {
+                          const std::function<std::string(const std::string&)>& emphasis, std::size_t max_width) {
     const std::vector<std::string> headings = {"ID",    "REFERENCE",     "ENVIRONMENTS", "POINT IN TIME",
                                                "STATE", "NEXT DEADLINE", "LEFT"};
     std::vector<std::vector<std::string>> rows;
@@ -166,7 +180,15 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
     }
     for (const auto& row : rows) {
         for (std::size_t column = 0; column < row.size(); ++column) {
-            widths[column] = std::max(widths[column], grapheme_cluster_count(row[column]));
+            widths[column] = std::max(widths[column], display_width(row[column]));
+        }
+    }
+    if (max_width > 0) {
+        fit_columns(widths, headings, max_width);
+        for (auto& row : rows) {
+            for (const std::size_t column : {std::size_t{1}, std::size_t{2}}) {
+                row[column] = cut_to_width(row[column], widths[column]);
+            }
         }
     }
     const auto line = [&widths](const std::vector<std::string>& cells) {

@@ -270,8 +270,30 @@ def ledger_list_colours(binary):
         check("list with NO_COLOR: plain", "\x1b[" not in t.seen and ids["urgent"] in t.seen, t.seen)
 
 
+def ledger_list_width(binary):
+    """list at a 120-column terminal fits it (issue 24, 30); the same list through a pipe keeps whole values."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {"BACKUP_REQUEST_LEDGER": os.path.join(folder, "ledger.sqlite"), "BACKUP_REQUEST_NO_LEDGER": "0"}
+        host = "acme-production-environment-with-a-long-name.outsystemsenterprise.com"
+        subprocess.run([binary, "create", "--at", "now-2h", "-e", host, "-e", "b.example.com", "-j", " ".join(REASON),
+                        "--reference", "INC-4711-customer-orders", "-q", "--now", NOW],
+                       env=dict(os.environ, **env), stdout=subprocess.DEVNULL, check=True)
+        t = Terminal(binary, ["list"], env_extra=dict(env, NO_COLOR="1"), stdout_on_tty=True, columns=120)
+        t.expect("LEFT")
+        t.finish()
+        lines = [line for line in t.seen.replace("\r\n", "\n").split("\n") if line]
+        check("list at a 120-column terminal: every line fits in 119 columns",
+              len(lines) == 2 and all(len(line) <= 119 for line in lines), t.seen)
+        check("list at a 120-column terminal: the environments cut with an ellipsis",
+              "\u2026" in lines[-1] and host not in lines[-1], t.seen)
+        piped = subprocess.run([binary, "list", "--now", NOW], env=dict(os.environ, **env), capture_output=True,
+                               text=True)
+        check("list through a pipe: whole values", host + " +1" in piped.stdout, piped.stdout)
+
+
 def main(binary):
-    for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress, ledger_list_colours):
+    for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress, ledger_list_colours,
+                     ledger_list_width):
         try:
             scenario(binary)
         except AssertionError as error:

@@ -24,6 +24,7 @@ struct Environment {
     // A Windows console set to UTF-8 with ANSI sequences on; POSIX says it through the locale variables.
     bool utf8_colour_console = false;
     std::size_t stderr_columns = 0; // the terminal's width on stderr; 0 when unknown
+    std::size_t stdout_columns = 0; // the terminal's width on stdout; 0 when unknown or not a terminal
 };
 
 // `args` without the program name. Returns the exit code (see exit_code.hpp).

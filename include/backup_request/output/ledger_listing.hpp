@@ -36,10 +36,12 @@ struct ListingFilter {
 // "2d 3h", "5h 12m", "40m", "passed": the time left, short enough for a table column.
 [[nodiscard]] std::string time_left_text(std::chrono::seconds left);
 
-// The table `list` prints; `emphasis` wraps a row whose deadline is within urgent_within (colour at a
-// terminal), or is empty.
+// The table `list` prints, its columns padded by display width; `emphasis` wraps a row whose deadline is
+// within urgent_within (colour at a terminal), or is empty. With `max_width` (a terminal's columns; 0: no
+// limit), a row too wide for it has its environments, then its reference, cut with an ellipsis.
 [[nodiscard]] std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
-                                        const std::function<std::string(const std::string&)>& emphasis);
+                                        const std::function<std::string(const std::string&)>& emphasis,
+                                        std::size_t max_width = 0);
 
 // `show ID`: the facts, the next deadline and the history, one per line.
 // `extensions`: the extension records written for it, whose writing shows in its history.
