@@ -3,6 +3,7 @@
 #include "backup_request/output/markdown_text.hpp"
 
 #include <algorithm>
+#include <vector>
 #include <string_view>
 
 namespace backup_request {
@@ -64,6 +65,44 @@ bool is_github_reference_dash(std::string_view line, std::size_t i) {
            line[i + 1] <= '9';
 }
 
+bool is_hex_digit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool is_word_character(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// Where GitHub and GitLab would link a bare commit SHA (a word of 7 to 40 hex digits): the offsets inside it
+// after which a word joiner goes, every 6 characters, so no piece is long enough to be one. A word of digits
+// only is a number (a case id, a count), never broken: copying it must give the number.
+std::vector<std::size_t> sha_breaks(std::string_view line) {
+    std::vector<std::size_t> breaks;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        if (!is_word_character(line[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        bool letter = false;
+        bool all_hex = true;
+        while (end < line.size() && is_word_character(line[end])) {
+            all_hex = all_hex && is_hex_digit(line[end]);
+            letter = letter || (line[end] > '9');
+            ++end;
+        }
+        const std::size_t length = end - i;
+        if (all_hex && letter && length >= 7 && length <= 40) {
+            for (std::size_t at = i + 6; at < end; at += 6) {
+                breaks.push_back(at);
+            }
+        }
+        i = end;
+    }
+    return breaks;
+}
+
 } // namespace
 
 std::string markdown_escaped_line(std::string_view line) {
@@ -75,7 +114,13 @@ std::string markdown_escaped_line(std::string_view line) {
     }
     const std::size_t first = i;
     const std::size_t marker = ordered_list_marker(line, first);
+    const auto breaks = sha_breaks(line);
+    auto next_break = breaks.begin();
     for (; i < line.size(); ++i) {
+        if (next_break != breaks.end() && *next_break == i) {
+            out += word_joiner;
+            ++next_break;
+        }
         if (is_inline_markup(line[i]) || (i == first && is_block_markup(line[i])) || i == marker ||
             starts_autolink(line, i)) {
             out += '\\';

@@ -38,6 +38,9 @@ class Collector(html.parser.HTMLParser):
 # What GitHub and GitLab turn into a notification or a link when it stands in text (not in code): @user,
 # @org/team, @all; #123, owner/repo#1, GH-12; GitLab's !7, %milestone, %"milestone", ~label, ~"label", $1, &1.
 REFERENCES = re.compile(r'(?<![A-Za-z0-9_])@[A-Za-z0-9_]|#[0-9]|\bGH-[0-9]|[!$&][0-9]|[%~]["A-Za-z0-9_]', re.I)
+# A bare commit SHA, which both link when the commit exists: a word of 7 to 40 hex digits with a letter in it
+# (a word of digits only is left as the number it is).
+COMMIT_SHA = re.compile(r'(?<![A-Za-z0-9_])(?=[0-9]*[a-f])[0-9a-f]{7,40}(?![A-Za-z0-9_])', re.I)
 WORD_JOINER = "\u2060"
 
 
@@ -55,6 +58,8 @@ def main():
         problems.append(f"user text was rendered as <{tag}>")
     for match in REFERENCES.finditer("\n".join(collector.outside_code)):
         problems.append(f"a reference GitHub or GitLab would act on, outside code: {match.group(0)!r}")
+    for match in COMMIT_SHA.finditer("\n".join(collector.outside_code)):
+        problems.append(f"a commit SHA GitHub or GitLab would link, outside code: {match.group(0)!r}")
     text = "".join(collector.text).replace(WORD_JOINER, "")
     for expected in sys.argv[2:]:
         if expected not in text:
