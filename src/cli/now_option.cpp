@@ -88,9 +88,8 @@ std::optional<std::string> apply_time_zone_variable(const CommandContext& contex
             return "BACKUP_REQUEST_TZ: " + visible_text(error->message);
         }
         // Every time has its own offset: a broken variable changes nothing, so it only earns a note.
-        context.log->warn(
-            "BACKUP_REQUEST_TZ={} is not a time zone; ignored, since every time given has an offset",
-            visible_text(zone));
+        context.log->warn("BACKUP_REQUEST_TZ={}: {}; ignored, since every time given has an offset",
+                          visible_text(zone), visible_text(error->message));
         return std::nullopt;
     }
     draft["time_zone"] = std::move(zone);

@@ -147,9 +147,14 @@ std::vector<std::string> similar_time_zones(std::string_view name) {
 }
 
 std::optional<TimeParseError> check_time_zone(std::string_view name) {
+    bool readable = false;
     try {
-        (void)date::get_tzdb();
+        // An empty folder where the zone files should be reads as a database without zones, not as an error.
+        readable = !date::get_tzdb().zones.empty();
     } catch (const std::exception&) {
+        readable = false;
+    }
+    if (!readable) {
         return TimeParseError {
             "time-zone-unknown", "the time zone database cannot be read from " + database_location() +
 #if USE_OS_TZDB
