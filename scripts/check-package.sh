@@ -20,8 +20,10 @@ case "$version" in
 esac
 /usr/bin/backup-request create --example --compact | jq -e '.example == true and .schema_version == 1' >/dev/null
 test -f /usr/share/backup-request/schema/payload.schema.json
-# The documents a user of the package reads, the ledger's among them.
-for doc in README.md usage.md payload.md diagnostics.md security.md ledger.md; do
-  test -f "/usr/share/doc/backup-request/$doc" || { echo "check-package: $doc is not installed" >&2; exit 1; }
+# The documents a user of the package reads: every one the README names (its links hold in the installed copy),
+# and the licence in Debian's place.
+for doc in $(grep -o 'docs/[a-z_./-]*' ../README.md | sed 's|^docs/||; s|/$||' | sort -u) README.md copyright; do
+  test -e "/usr/share/doc/backup-request/$doc" || { echo "check-package: $doc is not installed" >&2; exit 1; }
 done
+grep -q '^License: Apache-2.0' /usr/share/doc/backup-request/copyright
 echo "check-package: $deb installs, runs (--version: $version; create --example) and is removed" >&2

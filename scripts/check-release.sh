@@ -50,10 +50,18 @@ rpm=$dist/backup-request-$version-1.x86_64.rpm
 info=$(rpm -qpi "$rpm" 2>/dev/null)
 grep -q '^License *: Apache-2.0' <<<"$info" || fail "the rpm's license: $(grep License <<<"$info")"
 grep -q "^Version *: $version" <<<"$info" || fail "the rpm's version"
+grep -q '^Vendor *: The backup-request authors' <<<"$info" || fail "the rpm's vendor: $(grep Vendor <<<"$info")"
+[ "$(rpm -qpL "$rpm" 2>/dev/null)" = /usr/share/licenses/backup-request/LICENSE ] || fail "the rpm marks no %license file"
 files=$(rpm -qpl "$rpm" 2>/dev/null)
 for needed in /usr/bin/backup-request /usr/share/man/man1/backup-request.1 \
               /usr/share/bash-completion/completions/backup-request /usr/share/backup-request/schema/payload.schema.json; do
   grep -qxF "$needed" <<<"$files" || fail "the rpm lacks $needed"
+done
+# Folders other packages own are not the rpm's to claim.
+for shared in /usr /usr/bin /usr/share /usr/share/man /usr/share/man/man1 /usr/share/doc /usr/share/licenses \
+              /usr/share/bash-completion /usr/share/bash-completion/completions /usr/share/zsh \
+              /usr/share/zsh/vendor-completions /usr/share/fish /usr/share/fish/vendor_completions.d; do
+  if grep -qxF "$shared" <<<"$files"; then fail "the rpm owns the shared folder $shared"; fi
 done
 requires=$(rpm -qpR "$rpm" 2>/dev/null)
 if grep -q 'GLIBC\|libc.so\|libstdc++' <<<"$requires"; then fail "the rpm asks for a C library: $(grep -i 'glibc\|libc' <<<"$requires" | tr '\n' ' ')"; fi
