@@ -109,9 +109,34 @@ bool ask_environments(json& draft, CommandContext& context) {
     }
 }
 
-bool ask_justification(json& draft, bool allow_secrets, CommandContext& context) {
-    context.err << "Business justification: what happened, the business impact, and what data you need.\n"
-                   "Several lines if you like; an empty line ends it.\n";
+bool ask_extension_days(json& draft, const RequestField& field, CommandContext& context) {
+    const std::string prompt = "Extra days of access (" + std::to_string(field.minimum) + " to " +
+                               std::to_string(field.maximum) + "): ";
+    for (;;) {
+        const auto answer = read_answer(context, prompt.c_str());
+        if (!answer) {
+            return false;
+        }
+        const std::string_view typed = trim_whitespace(*answer);
+        const bool digits = !typed.empty() && typed.size() <= 3 &&
+                            std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const int days = digits ? std::stoi(std::string(typed)) : -1;
+        if (days < field.minimum || days > field.maximum) {
+            context.err << "  error: give a whole number of days from " << field.minimum << " to " << field.maximum
+                        << "; one extension is at most " << field.maximum << " days\n";
+            continue;
+        }
+        draft[field.key] = days;
+        return true;
+    }
+}
+
+bool ask_justification(json& draft, bool allow_secrets, const RequestKind& kind, CommandContext& context) {
+    context.err << (kind.extends_recorded
+                        ? "Why access is still needed: what is left to do with the data, and why it needs more "
+                          "days.\n"
+                        : "Business justification: what happened, the business impact, and what data you need.\n")
+                << "Several lines if you like; an empty line ends it.\n";
     for (;;) {
         std::string text;
         for (;;) {
@@ -139,10 +164,16 @@ bool ask_justification(json& draft, bool allow_secrets, CommandContext& context)
 
 } // namespace
 
+bool can_ask_for(const std::string& key) {
+    return key == "point_in_time" || key == "environments" || key == "justification" || key == "extension_days";
+}
+
 bool ask_missing_fields(const RequestKind& kind, json& draft, sys_seconds now, bool allow_secrets,
                         CommandContext& context) {
     for (const auto& field : kind.fields) {
-        if (!field.required || draft.contains(field.key)) {
+        // A field without a prompt (a case the ledger does not know yet) is left to the rules to report.
+        if (!field.required || draft.contains(field.key) ||
+            (!field.erases.empty() && draft.contains(field.erases)) || !can_ask_for(field.key)) {
             continue;
         }
         bool answered = false;
@@ -151,10 +182,9 @@ bool ask_missing_fields(const RequestKind& kind, json& draft, sys_seconds now, b
         } else if (field.key == "environments") {
             answered = ask_environments(draft, context);
         } else if (field.key == "justification") {
-            answered = ask_justification(draft, allow_secrets, context);
-        } else {
-            // A kind that is guided has a prompt for each required field; reaching here is a bug.
-            throw std::logic_error("no prompt for the field " + field.key);
+            answered = ask_justification(draft, allow_secrets, kind, context);
+        } else if (field.key == "extension_days") {
+            answered = ask_extension_days(draft, field, context);
         }
         if (!answered) {
             return false;

@@ -63,8 +63,10 @@ void overlay_flags(const CLI::App& command, const RequestKind& kind, const Reque
 }
 
 // "--at, --env, --justification (or --justification-file)": the required fields no flag gave.
-std::string missing_flags(const CLI::App& command, const RequestKind& kind, const RequestOptions& options) {
-    std::string list;
+// The required fields neither a flag, its alternative nor (with --request) the ledger gives.
+std::vector<const RequestField*> missing_fields(const CLI::App& command, const RequestKind& kind,
+                                                const RequestOptions& options) {
+    std::vector<const RequestField*> missing;
     const bool from_ledger = !options.request_id.empty();
     for (const auto& field : kind.fields) {
         if (from_ledger && field.known_to_ledger) {
@@ -76,7 +78,17 @@ std::string missing_flags(const CLI::App& command, const RequestKind& kind, cons
             (!alternative.empty() && command.count(alternative) != 0)) {
             continue;
         }
-        list += (list.empty() ? "" : ", ") + flag_name(field) +
+        missing.push_back(&field);
+    }
+    return missing;
+}
+
+std::string missing_flags(const std::vector<const RequestField*>& missing) {
+    std::string list;
+    for (const RequestField* field : missing) {
+        const std::string alternative =
+            field->shape == FieldShape::justification ? "--justification-file" : field->or_flag;
+        list += (list.empty() ? "" : ", ") + flag_name(*field) +
                 (alternative.empty() ? "" : " (or " + alternative + ")");
     }
     return list;
@@ -256,12 +268,16 @@ OrFailure<bool> needs_guided_intake(const CLI::App& command, const RequestKind& 
     if (command.count("--from") != 0 || options.example) {
         return false;
     }
-    const std::string missing = missing_flags(command, kind, options);
-    if (missing.empty()) {
+    const auto fields = missing_fields(command, kind, options);
+    if (fields.empty()) {
         return false;
     }
+    const std::string missing = missing_flags(fields);
     const bool terminal = context.environment.stdin_is_terminal && context.environment.stderr_is_terminal;
-    if (!kind.guided || options.no_input || !terminal || options.justification_file == "-") {
+    // Asked for only when every missing field has a prompt (extend without --request lacks the case's facts).
+    const bool askable = std::all_of(fields.begin(), fields.end(),
+                                     [](const RequestField* field) { return can_ask_for(field->key); });
+    if (!kind.guided || !askable || options.no_input || !terminal || options.justification_file == "-") {
         return usage_failure(kind.command,
                              "missing " + missing +
                                  (kind.example ? " (or try --example to see a complete request)" : ""));

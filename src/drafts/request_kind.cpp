@@ -133,6 +133,7 @@ RequestKind make_access_extension() {
     kind.from_help = "Start from an extension draft (JSON, '-' for stdin)";
     kind.stamps_request_type = true;
     kind.extends_recorded = true;
+    kind.guided = true; // at a terminal, --days and the justification are asked for (with --request)
     auto& case_id = add_field(kind, "case", "--case", "ID", "The vendor's support case id");
     case_id.required = true;
     case_id.known_to_ledger = true;

@@ -291,9 +291,50 @@ def ledger_list_width(binary):
         check("list through a pipe: whole values", host + " +1" in piped.stdout, piped.stdout)
 
 
+def extend_request_asks(binary):
+    """extend --request ID at a terminal asks for the days (with their range) and the justification, as create
+    asks for what it lacks (issue 24, 28); without a terminal the same command is a usage error."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {"BACKUP_REQUEST_LEDGER": os.path.join(folder, "ledger.sqlite"), "BACKUP_REQUEST_NO_LEDGER": "0"}
+        run_env = dict(os.environ, **env)
+        subprocess.run([binary, "create", "--at", "now-2h", "-e", "acme-prd.outsystemsenterprise.com", "-j",
+                        " ".join(REASON), "-q", "--now", NOW], env=run_env, stdout=subprocess.DEVNULL, check=True)
+        listed = subprocess.run([binary, "list", "--format", "ndjson", "--now", NOW], env=run_env,
+                                capture_output=True, text=True)
+        request = json.loads(listed.stdout)["id"]
+        subprocess.run([binary, "mark", request, "submitted", "--case", "01234567", "-q", "--now", NOW], env=run_env,
+                       check=True)
+        subprocess.run([binary, "mark", request, "delivered", "-q", "--now", NOW], env=run_env, check=True)
+        t = Terminal(binary, ["extend", "--request", request], env_extra=env)
+        t.expect("Extra days of access (1 to 7): ")
+        t.type("9")
+        t.expect("from 1 to 7")
+        t.expect("Extra days of access (1 to 7): ")
+        t.type("2")
+        t.expect("Why access is still needed")
+        t.expect("> ")
+        t.type("The reconciliation of the 1,200 overwritten orders is half done; finance needs two more days.")
+        t.expect("> ")
+        t.type("")
+        t.expect("Write this request? [y/N] ")
+        t.type("y")
+        code, out = t.finish()
+        check("extend --request at a terminal: exit 0", code == 0, f"{code}\n{t.seen}")
+        try:
+            payload = json.loads(out)
+        except ValueError:
+            check("extend --request at a terminal: a payload", False, f"stdout is not JSON: {out!r}")
+            return
+        check("extend --request at a terminal: the days asked", payload.get("extension_days") == 2, payload)
+        piped = subprocess.run([binary, "extend", "--request", request, "--now", NOW], env=run_env,
+                               capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        check("extend --request without a terminal: a usage error", piped.returncode == 2 and
+              "missing --days" in piped.stderr, piped.stderr)
+
+
 def main(binary):
     for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress, ledger_list_colours,
-                     ledger_list_width):
+                     ledger_list_width, extend_request_asks):
         try:
             scenario(binary)
         except AssertionError as error:
