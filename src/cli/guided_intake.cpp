@@ -118,12 +118,13 @@ bool ask_extension_days(json& draft, const RequestField& field, CommandContext& 
             return false;
         }
         const std::string_view typed = trim_whitespace(*answer);
-        const bool digits = !typed.empty() && typed.size() <= 3 &&
-                            std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !typed.empty() && typed.size() <= 3 &&
+            std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; });
         const int days = digits ? std::stoi(std::string(typed)) : -1;
         if (days < field.minimum || days > field.maximum) {
-            context.err << "  error: give a whole number of days from " << field.minimum << " to " << field.maximum
-                        << "; one extension is at most " << field.maximum << " days\n";
+            context.err << "  error: give a whole number of days from " << field.minimum << " to "
+                        << field.maximum << "; one extension is at most " << field.maximum << " days\n";
             continue;
         }
         draft[field.key] = days;
@@ -132,11 +133,12 @@ bool ask_extension_days(json& draft, const RequestField& field, CommandContext& 
 }
 
 bool ask_justification(json& draft, bool allow_secrets, const RequestKind& kind, CommandContext& context) {
-    context.err << (kind.extends_recorded
-                        ? "Why access is still needed: what is left to do with the data, and why it needs more "
-                          "days.\n"
-                        : "Business justification: what happened, the business impact, and what data you need.\n")
-                << "Several lines if you like; an empty line ends it.\n";
+    context.err
+        << (kind.extends_recorded
+                ? "Why access is still needed: what is left to do with the data, and why it needs more "
+                  "days.\n"
+                : "Business justification: what happened, the business impact, and what data you need.\n")
+        << "Several lines if you like; an empty line ends it.\n";
     for (;;) {
         std::string text;
         for (;;) {
@@ -165,7 +167,8 @@ bool ask_justification(json& draft, bool allow_secrets, const RequestKind& kind,
 } // namespace
 
 bool can_ask_for(const std::string& key) {
-    return key == "point_in_time" || key == "environments" || key == "justification" || key == "extension_days";
+    return key == "point_in_time" || key == "environments" || key == "justification" ||
+           key == "extension_days";
 }
 
 bool ask_missing_fields(const RequestKind& kind, json& draft, sys_seconds now, bool allow_secrets,

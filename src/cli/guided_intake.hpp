@@ -17,8 +17,8 @@ namespace backup_request {
 [[nodiscard]] bool can_ask_for(const std::string& key);
 
 // Asks on stderr, reads stdin, and fills each of the kind's required fields the draft lacks (each must be one
-// can_ask_for() names; a field whose alternative is in the draft is not missing). Returns false when the input ended before every answer was
-// given.
+// can_ask_for() names; a field whose alternative is in the draft is not missing). Returns false when the
+// input ended before every answer was given.
 [[nodiscard]] bool ask_missing_fields(const RequestKind& kind, nlohmann::json& draft, sys_seconds now,
                                       bool allow_secrets, CommandContext& context);
 

@@ -133,21 +133,21 @@ std::optional<CommandFailure> output_is_the_ledger(const std::string& command, c
     const bool to_stdout = output.empty() || output == "-";
     const auto output_identity =
         to_stdout ? platform::descriptor_identity(1) : platform::path_identity(output);
-    const bool same = ledger_identity ? output_identity == ledger_identity
-                                      : !to_stdout && platform::absolute_path(output) ==
-                                                          platform::absolute_path(ledger);
+    const bool same = ledger_identity
+                          ? output_identity == ledger_identity
+                          : !to_stdout && platform::absolute_path(output) == platform::absolute_path(ledger);
     if (!same) {
         return std::nullopt;
     }
-    return usage_failure(command, (to_stdout ? std::string("stdout") : "--output " + backup_request::quoted(output)) +
-                                      " is the ledger (" + backup_request::quoted(ledger) +
-                                      "): writing the case there would destroy every record; write the "
-                                      "case elsewhere, or give another --ledger");
+    return usage_failure(command,
+                         (to_stdout ? std::string("stdout") : "--output " + backup_request::quoted(output)) +
+                             " is the ledger (" + backup_request::quoted(ledger) +
+                             "): writing the case there would destroy every record; write the "
+                             "case elsewhere, or give another --ledger");
 }
 
-OrFailure<std::unique_ptr<LedgerStore>> ledger_for_command(const std::string& command,
-                                                           const CommandContext& context,
-                                                           LedgerOpening opening) {
+OrFailure<std::unique_ptr<LedgerStore>>
+ledger_for_command(const std::string& command, const CommandContext& context, LedgerOpening opening) {
     try {
         auto chosen = choose_ledger(context);
         if (auto* failed = std::get_if<CommandFailure>(&chosen)) {
@@ -165,7 +165,8 @@ OrFailure<std::unique_ptr<LedgerStore>> ledger_for_command(const std::string& co
     }
 }
 
-OrFailure<LedgerRecord> record_named(const std::string& command, const std::string& typed, LedgerStore* store) {
+OrFailure<LedgerRecord> record_named(const std::string& command, const std::string& typed,
+                                     LedgerStore* store) {
     // Ids are lower case; one read aloud and typed in capitals is the same id.
     const std::string id = to_lower_ascii(typed);
     if (store != nullptr && id.size() == request_id_length) {
@@ -183,9 +184,9 @@ OrFailure<LedgerRecord> record_named(const std::string& command, const std::stri
             ids.push_back(record.id);
         }
     }
-    std::string message =
-        "no request " +
-        backup_request::quoted(far_too_long ? typed.substr(0, shown) + "..." : typed) + " in the ledger";
+    std::string message = "no request " +
+                          backup_request::quoted(far_too_long ? typed.substr(0, shown) + "..." : typed) +
+                          " in the ledger";
     const auto closest = far_too_long ? std::nullopt : closest_name(id, ids);
     if (closest) {
         message += "; did you mean " + *closest + "?";

@@ -34,15 +34,15 @@ struct LedgerChoice {
 // the file must be there), create (create, extend: a missing file is made).
 enum class LedgerOpening { read, write, create };
 
-// Opens the ledger at `path`. With `create`, a missing file is made first (0600, in folders made 0700, where a
-// dangling link leads); otherwise a missing file is nullptr (nothing recorded yet). Throws LedgerUnavailable.
+// Opens the ledger at `path`. With `create`, a missing file is made first (0600, in folders made 0700, where
+// a dangling link leads); otherwise a missing file is nullptr (nothing recorded yet). Throws
+// LedgerUnavailable.
 [[nodiscard]] std::unique_ptr<LedgerStore> open_ledger(const std::string& path, LedgerOpening opening);
 
 // A usage failure when `output` ('-' or empty for stdout) is the ledger file itself, compared by identity
 // (or by absolute path before either exists): writing a case there would destroy every record.
-[[nodiscard]] std::optional<CommandFailure> output_is_the_ledger(const std::string& command,
-                                                                 const std::string& output,
-                                                                 const CommandContext& context);
+[[nodiscard]] std::optional<CommandFailure>
+output_is_the_ledger(const std::string& command, const std::string& output, const CommandContext& context);
 
 // The ledger for a command that reads or changes it (list, show, mark, extend --request): its failures as
 // the command's (exit 2 when the ledger is turned off, 3 for a ledger that cannot be read, 4 for one that

@@ -399,7 +399,8 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     }
     if (!options.example) {
         if (auto refused = ledger_conflict(
-                kind.command, command.count("--output") == 0 ? std::string("-") : options.output.output, context)) {
+                kind.command, command.count("--output") == 0 ? std::string("-") : options.output.output,
+                context)) {
             return std::move(*refused);
         }
     }

@@ -89,7 +89,7 @@ void RequestLedger::record(const LedgerRecord& record) {
 }
 
 std::optional<CommandFailure> ledger_conflict(const std::string& command, const std::string& output,
-                                             const CommandContext& context) {
+                                              const CommandContext& context) {
     try {
         auto chosen = choose_ledger(context);
         if (auto* failed = std::get_if<CommandFailure>(&chosen)) {

@@ -46,8 +46,8 @@ class RequestLedger {
 // Before anything is read or written for a case that will be recorded: a usage failure when the ledger's
 // choice is (--ledger with --no-ledger, BACKUP_REQUEST_LEDGER set but empty), or when `output` (a path, or
 // '-' for stdout) is the ledger file itself.
-[[nodiscard]] std::optional<CommandFailure> ledger_conflict(const std::string& command, const std::string& output,
-                                                            const CommandContext& context);
+[[nodiscard]] std::optional<CommandFailure>
+ledger_conflict(const std::string& command, const std::string& output, const CommandContext& context);
 
 // `extend --request ID`: the draft fields the ledger knows of a delivered request (case, delivered_at or
 // access_expires_at, contact, reference), or why it cannot be extended.

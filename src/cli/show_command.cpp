@@ -52,8 +52,10 @@ std::optional<CommandFailure> calendar_refusal(const LedgerRecord& record, sys_s
     const std::string run = "backup-request " + ledger_hint(context);
     std::string reason;
     if (record.extends) {
-        reason = "request " + record.id + " is an access extension; the end of access is the request's it "
-                 "extends: " + run + "show " + *record.extends + " --format ics";
+        reason = "request " + record.id +
+                 " is an access extension; the end of access is the request's it "
+                 "extends: " +
+                 run + "show " + *record.extends + " --format ics";
     } else if (!is_open(record)) {
         reason = "request " + record.id + " is " + std::string(state_name(record.state)) +
                  ": there is no access to end, so nothing to put in a calendar";

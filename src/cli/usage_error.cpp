@@ -42,7 +42,8 @@ std::optional<std::string> unknown_command(const CLI::App& app, const std::vecto
             }
             continue;
         }
-        const auto commands = app.get_subcommands([&arg](const CLI::App* sub) { return sub->check_name(arg); });
+        const auto commands =
+            app.get_subcommands([&arg](const CLI::App* sub) { return sub->check_name(arg); });
         if (commands.empty()) {
             return arg;
         }
@@ -86,8 +87,8 @@ std::string usage_error_message(const CLI::Error& error, CLI::App& command,
             if (const auto suggestion = closest_name(name, flag_names(command))) {
                 if (*suggestion == name && command.get_parent() != nullptr) {
                     // The command's own flag, typed before the command: CLI11 read it at the top level.
-                    return name + " is an option of '" + command.get_name() + "' and goes after it (backup-request " +
-                           command.get_name() + " " + name + " ...)";
+                    return name + " is an option of '" + command.get_name() +
+                           "' and goes after it (backup-request " + command.get_name() + " " + name + " ...)";
                 }
                 message += " (did you mean '" + *suggestion + "'?)";
             }

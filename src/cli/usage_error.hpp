@@ -20,6 +20,7 @@ namespace backup_request {
 // values of the top-level options that take one; none when the command is known or absent. `--help` after an
 // unknown command is still an unknown command: a script asking `backup-request submit --help` must not be
 // told yes.
-[[nodiscard]] std::optional<std::string> unknown_command(const CLI::App& app, const std::vector<std::string>& args);
+[[nodiscard]] std::optional<std::string> unknown_command(const CLI::App& app,
+                                                         const std::vector<std::string>& args);
 
 } // namespace backup_request

@@ -41,10 +41,10 @@ std::string standing(RequestState state) {
 
 std::string duplicate_message(const LedgerRecord& earlier, const std::string& host, const std::string& run) {
     return "request " + earlier.id + (earlier.reference ? " (" + *earlier.reference + ")" : std::string()) +
-           " for " + host + " at " + format_utc_time(*earlier.point_in_time) + ", within an hour of this point in " +
-           "time, is " + standing(earlier.state) + " (written " + format_utc_time(earlier.written_at) +
-           "); if it is the same need, follow that one up (" + run + "show " + earlier.id +
-           ") instead of filing it twice";
+           " for " + host + " at " + format_utc_time(*earlier.point_in_time) +
+           ", within an hour of this point in " + "time, is " + standing(earlier.state) + " (written " +
+           format_utc_time(earlier.written_at) + "); if it is the same need, follow that one up (" + run +
+           "show " + earlier.id + ") instead of filing it twice";
 }
 
 } // namespace
@@ -75,7 +75,8 @@ Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<Ledge
             }
         }
         if (duplicate != nullptr) {
-            warnings.push_back(make_warning("request-duplicate", field, duplicate_message(*duplicate, host, run)));
+            warnings.push_back(
+                make_warning("request-duplicate", field, duplicate_message(*duplicate, host, run)));
         }
         if (recent + 1 >= routine_request_count) {
             warnings.push_back(make_warning(

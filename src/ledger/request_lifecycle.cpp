@@ -66,7 +66,8 @@ std::optional<MarkRefusal> extension_refusal(const LedgerRecord& record, const M
     }
     // The same words as extend --request, which refuses the same thing.
     if (*record.access_ends_at <= now) {
-        return MarkRefusal{"request " + record.id + ": access ended (" + format_utc_time(*record.access_ends_at) +
+        return MarkRefusal{"request " + record.id + ": access ended (" +
+                           format_utc_time(*record.access_ends_at) +
                            "), and ended access cannot be extended; file a new request with backup-request "
                            "create"};
     }
@@ -86,7 +87,8 @@ std::optional<MarkRefusal> extension_refusal(const LedgerRecord& record, const M
 
 constexpr std::size_t max_ticket_length = 2000; // a long tracker URL still fits
 
-// --case and --ticket end up in extension drafts and tracker bodies: the rules they would meet there apply now.
+// --case and --ticket end up in extension drafts and tracker bodies: the rules they would meet there apply
+// now.
 std::optional<MarkRefusal> text_refusal(const Mark& mark) {
     if (mark.case_id) {
         if (!is_valid_case_id(trim_whitespace(*mark.case_id))) {
@@ -117,7 +119,8 @@ std::optional<MarkRefusal> text_refusal(const Mark& mark) {
 std::optional<MarkRefusal> clock_refusal(const LedgerRecord& record, sys_seconds now) {
     if (now < record.written_at) {
         return MarkRefusal{"the clock (" + format_utc_time(now) + ") is before the case was written (" +
-                           format_utc_time(record.written_at) + "); check --now, BACKUP_REQUEST_NOW or the "
+                           format_utc_time(record.written_at) +
+                           "); check --now, BACKUP_REQUEST_NOW or the "
                            "system clock"};
     }
     if (!record.history.empty() && now < record.history.back().recorded_at) {

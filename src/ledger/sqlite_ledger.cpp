@@ -194,16 +194,16 @@ class SqliteLedger final : public LedgerStore {
         sqlite::Transaction transaction(*connection_);
         // The mark was judged on the record as read; another process may have marked it since (two
         // extensions at once). Only the same state, end of access and history make the judgement still true.
-        sqlite::Statement current(*connection_,
-                                  "SELECT state, access_ends_at, (SELECT count(*) FROM events WHERE request_id "
-                                  "= ?1) FROM requests WHERE id = ?1");
+        sqlite::Statement current(
+            *connection_, "SELECT state, access_ends_at, (SELECT count(*) FROM events WHERE request_id "
+                          "= ?1) FROM requests WHERE id = ?1");
         if (!current.bind(1, updated.id).step() || current.text(0) != state_name(as_read.state) ||
             current.optional_text(1) != time_text(as_read.access_ends_at) ||
             static_cast<std::size_t>(current.number(2)) != as_read.history.size()) {
             return false;
         }
         sqlite::Statement(*connection_, "UPDATE requests SET state = ?2, case_id = ?3, ticket = ?4, "
-                                       "delivered_at = ?5, access_ends_at = ?6 WHERE id = ?1")
+                                        "delivered_at = ?5, access_ends_at = ?6 WHERE id = ?1")
             .bind(1, updated.id)
             .bind(2, state_name(updated.state))
             .bind(3, updated.case_id)
@@ -247,7 +247,8 @@ class SqliteLedger final : public LedgerStore {
             return;
         }
         sqlite::Transaction transaction(*connection_);
-        const auto version = connection_->single_number("PRAGMA user_version"); // another process may have won
+        const auto version =
+            connection_->single_number("PRAGMA user_version"); // another process may have won
         if (version < 0 || version > ledger_schema_version) {
             unknown_version(version);
         }
@@ -323,8 +324,8 @@ class SqliteLedger final : public LedgerStore {
             ids.push_back(record.id);
         }
         sqlite::Statement events(*connection_, "SELECT request_id, state, recorded_at, detail FROM events "
-                                              "WHERE request_id IN (SELECT value FROM json_each(?1)) "
-                                              "ORDER BY request_id, seq");
+                                               "WHERE request_id IN (SELECT value FROM json_each(?1)) "
+                                               "ORDER BY request_id, seq");
         events.bind(1, nlohmann::json(ids).dump());
         while (events.step()) {
             const auto owner = by_id.find(events.text(0));

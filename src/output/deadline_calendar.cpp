@@ -65,7 +65,8 @@ std::string deadline_calendar(const CaseDocument& document, sys_seconds now) {
     return deadline_calendar(document, now, CalendarIdentity{std::to_string(id), std::nullopt});
 }
 
-std::string deadline_calendar(const CaseDocument& document, sys_seconds now, const CalendarIdentity& identity) {
+std::string deadline_calendar(const CaseDocument& document, sys_seconds now,
+                              const CalendarIdentity& identity) {
     const std::string description =
         "Deadline: " + document.deadline_meaning + ".\n\n" + render_plain(document);
     std::string out;

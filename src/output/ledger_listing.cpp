@@ -74,10 +74,10 @@ std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, cons
         // The default view is what needs attention: open access requests, and the extensions written for
         // one but not yet filed (they must be, before access ends). Other extensions are follow-ups of their
         // request (show, --all and --state list them).
-        const bool open_work = record.request_type == "database-backup-access"
-                                   ? is_open(record)
-                                   : record.state == RequestState::written && record.extends &&
-                                         !over.contains(*record.extends);
+        const bool open_work =
+            record.request_type == "database-backup-access"
+                ? is_open(record)
+                : record.state == RequestState::written && record.extends && !over.contains(*record.extends);
         if (!filter.all && !filter.state && !open_work) {
             return true;
         }
@@ -156,7 +156,8 @@ nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now, 
 }
 
 std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
-                          const std::function<std::string(const std::string&)>& emphasis, std::size_t max_width) {
+                          const std::function<std::string(const std::string&)>& emphasis,
+                          std::size_t max_width) {
     const std::vector<std::string> headings = {"ID",    "REFERENCE",     "ENVIRONMENTS", "POINT IN TIME",
                                                "STATE", "NEXT DEADLINE", "LEFT"};
     std::vector<std::vector<std::string>> rows;
@@ -294,8 +295,7 @@ std::string access_calendar(const LedgerRecord& record, sys_seconds now) {
     document.deadline = record.access_ends_at.value_or(now);
     document.deadline_meaning = "access to the restored backup ends";
     // The request's id is unique in its ledger, and its history only grows: each mark is a new sequence.
-    return deadline_calendar(document, now,
-                             CalendarIdentity{"request-" + record.id, record.history.size()});
+    return deadline_calendar(document, now, CalendarIdentity{"request-" + record.id, record.history.size()});
 }
 
 } // namespace backup_request

@@ -3,8 +3,8 @@
 #include "backup_request/output/markdown_text.hpp"
 
 #include <algorithm>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace backup_request {
 namespace {

@@ -101,7 +101,8 @@ std::optional<int> check_days(const std::optional<std::int64_t>& days, Diagnosti
 } // namespace
 
 bool is_valid_case_id(std::string_view id) {
-    return !id.empty() && id.size() <= max_case_id_length && !find_invalid_utf8(id) && !find_control_character(id);
+    return !id.empty() && id.size() <= max_case_id_length && !find_invalid_utf8(id) &&
+           !find_control_character(id);
 }
 
 sys_seconds requested_expires_at(const ExtensionRequest& request) {

@@ -17,7 +17,8 @@ inline constexpr int routine_request_count = 3; // this many requests for one en
 
 // The warnings for `request` (a backup access record about to be written at `now`) against `earlier` ones.
 // `run` starts the hints' commands, so they work as printed ("backup-request --ledger PATH ").
-[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request, const std::vector<LedgerRecord>& earlier,
-                                          sys_seconds now, const std::string& run = "backup-request ");
+[[nodiscard]] Diagnostics ledger_warnings(const LedgerRecord& request,
+                                          const std::vector<LedgerRecord>& earlier, sys_seconds now,
+                                          const std::string& run = "backup-request ");
 
 } // namespace backup_request

@@ -22,8 +22,8 @@ struct Fixture {
                                 return found == variables.end() ? std::nullopt : std::optional(found->second);
                             },
                             [] { return utc("2026-11-27T17:00:00Z"); }};
-    CommandContext context{in,    out,     err, environment, spdlog::default_logger(),
-                           false, "never", "",  false,       false, false, ""};
+    CommandContext context{in,    out,   err,   environment, spdlog::default_logger(), false, "never", "",
+                           false, false, false, ""};
 };
 
 } // namespace

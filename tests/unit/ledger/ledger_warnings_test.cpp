@@ -18,17 +18,18 @@ TEST_CASE("request-duplicate: an open request for the environment within an hour
     const auto found = ledger_warnings(request, {earlier}, now);
     REQUIRE(codes(found) == Codes{"request-duplicate"});
     CHECK(found[0].field == "environments[1]");
-    CHECK(
-        found[0].message ==
-        "request k7m2qz (INC-k7m2qz) for acme-prd.example.com at 2026-11-20T15:30:00Z, within an hour of "
-        "this point in time, is not yet submitted (written 2026-11-20T16:00:00Z); if it is the same need, follow that "
-        "one up (backup-request show k7m2qz) instead of filing it twice");
+    CHECK(found[0].message ==
+          "request k7m2qz (INC-k7m2qz) for acme-prd.example.com at 2026-11-20T15:30:00Z, within an hour of "
+          "this point in time, is not yet submitted (written 2026-11-20T16:00:00Z); if it is the same need, "
+          "follow that "
+          "one up (backup-request show k7m2qz) instead of filing it twice");
     // Its standing in words (issue 24, 31), and the hint runs as printed with the ledger that was given (22).
     auto submitted = earlier;
     submitted.state = RequestState::submitted;
     const auto told = ledger_warnings(request, {submitted}, now, "backup-request --ledger team.sqlite ");
     REQUIRE(told.size() == 1);
-    CHECK(told[0].message.find("is submitted, not yet delivered (written 2026-11-20T16:00:00Z)") != std::string::npos);
+    CHECK(told[0].message.find("is submitted, not yet delivered (written 2026-11-20T16:00:00Z)") !=
+          std::string::npos);
     CHECK(told[0].message.find("(backup-request --ledger team.sqlite show k7m2qz)") != std::string::npos);
 
     // One second more than an hour apart, another environment, or over: no warning.

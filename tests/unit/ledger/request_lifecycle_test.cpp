@@ -99,7 +99,8 @@ TEST_CASE("an extension is one extension at most, and only of access that has no
     const auto delivered = marked(written, {RequestState::delivered, {}, {}, utc("2026-11-21T10:00:00Z"), {}},
                                   "2026-11-21T10:05:00Z");
     // 7 days past the current end is one extension; a second more is not.
-    CHECK(marked(delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-05T10:00:00Z")}, "2026-11-27T09:00:00Z")
+    CHECK(marked(delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-05T10:00:00Z")},
+                 "2026-11-27T09:00:00Z")
               .access_ends_at == utc("2026-12-05T10:00:00Z"));
     CHECK(refused(delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-05T10:00:01Z")},
                   "2026-11-27T09:00:00Z") ==
@@ -113,9 +114,9 @@ TEST_CASE("an extension is one extension at most, and only of access that has no
                   "2026-11-27T09:00:00Z")
               .ends_with("(did you mean 2026-12-01T10:00:00Z?)"));
     // Access that ended cannot be extended, whatever --until says: extend --request's words.
-    const std::string ended =
-        "request k7m2qz: access ended (2026-11-28T10:00:00Z), and ended access cannot be extended; file a new "
-        "request with backup-request create";
+    const std::string ended = "request k7m2qz: access ended (2026-11-28T10:00:00Z), and ended access cannot "
+                              "be extended; file a new "
+                              "request with backup-request create";
     CHECK(refused(delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-01T10:00:00Z")},
                   "2026-11-29T09:00:00Z") == ended);
     CHECK(refused(delivered, {RequestState::extended, {}, {}, {}, utc("2026-11-28T12:00:00Z")},
@@ -125,7 +126,8 @@ TEST_CASE("an extension is one extension at most, and only of access that has no
 TEST_CASE("a mark's clock is never before what the record holds (issue 24, 15)") {
     const auto written = access_record("k7m2qz", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z");
     CHECK(refused(written, {RequestState::submitted, "01234567", {}, {}, {}}, "2026-11-20T15:59:59Z") ==
-          "the clock (2026-11-20T15:59:59Z) is before the case was written (2026-11-20T16:00:00Z); check --now, "
+          "the clock (2026-11-20T15:59:59Z) is before the case was written (2026-11-20T16:00:00Z); check "
+          "--now, "
           "BACKUP_REQUEST_NOW or the system clock");
     const auto submitted =
         marked(written, {RequestState::submitted, "01234567", {}, {}, {}}, "2026-11-20T18:00:00Z");
@@ -150,7 +152,8 @@ TEST_CASE("submitted --case and --ticket meet the rules they would meet later (i
               .starts_with("--ticket must be one line"));
     CHECK(refused(written, {RequestState::submitted, {}, std::string(2001, 'a'), {}, {}}, now)
               .starts_with("--ticket must be one line"));
-    CHECK(refused(written, {RequestState::submitted, {}, "https://ops.example/x?password=hunter22", {}, {}}, now)
+    CHECK(refused(written, {RequestState::submitted, {}, "https://ops.example/x?password=hunter22", {}, {}},
+                  now)
               .ends_with("[secret-detected]"));
     const auto fine = marked(written, {RequestState::submitted, " 01234567 ", " OPS-88 ", {}, {}}, now);
     CHECK(fine.case_id == "01234567");

@@ -75,10 +75,12 @@ TEST_CASE("a record comes back as it went in, with its history") {
 
     // Two extensions judged on the same delivered record: the second finds the end of access and the history
     // moved on, and writes nothing (it would have moved the end back and lost the first's event).
-    const auto later = std::get<LedgerRecord>(apply_mark(
-        delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-01T10:00:00Z")}, utc("2026-11-22T10:00:00Z")));
-    const auto earlier = std::get<LedgerRecord>(apply_mark(
-        delivered, {RequestState::extended, {}, {}, {}, utc("2026-11-29T10:00:00Z")}, utc("2026-11-22T10:00:00Z")));
+    const auto later = std::get<LedgerRecord>(
+        apply_mark(delivered, {RequestState::extended, {}, {}, {}, utc("2026-12-01T10:00:00Z")},
+                   utc("2026-11-22T10:00:00Z")));
+    const auto earlier = std::get<LedgerRecord>(
+        apply_mark(delivered, {RequestState::extended, {}, {}, {}, utc("2026-11-29T10:00:00Z")},
+                   utc("2026-11-22T10:00:00Z")));
     CHECK(store->update_lifecycle(later, delivered));
     CHECK_FALSE(store->update_lifecycle(earlier, delivered));
     CHECK(*store->find(id) == later);
@@ -106,7 +108,9 @@ TEST_CASE("bytes that are not UTF-8 in a stored record come back escaped") {
     auto record = access_record("", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z");
     const std::string id = add(*store, record);
     sql(path, ("UPDATE requests SET destination = CAST(X'636166E92E6A736F6E' AS TEXT), justification = "
-               "CAST(X'6F6BFF' AS TEXT) WHERE id = '" + id + "'").c_str());
+               "CAST(X'6F6BFF' AS TEXT) WHERE id = '" +
+               id + "'")
+                  .c_str());
     const auto found = store->find(id);
     REQUIRE(found.has_value());
     CHECK(found->destination == "caf\\xe9.json");
