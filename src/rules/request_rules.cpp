@@ -98,7 +98,7 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     request.created_at = now;
     request.point_in_time = point_in_time->time;
     if (!point_in_time->local_wall_time.empty()) {
-        request.entered_as = EnteredAs{point_in_time->local_wall_time, *input.time_zone};
+        request.entered_as = EnteredAs{point_in_time->local_wall_time, point_in_time->local_zone};
     }
     request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);

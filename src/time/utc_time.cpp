@@ -5,6 +5,7 @@
 #include "backup_request/time/utc_time.hpp"
 
 #include "backup_request/text/ascii_text.hpp"
+#include "backup_request/time/natural_time.hpp"
 #include "backup_request/time/time_zone.hpp"
 
 #include <array>
@@ -76,7 +77,10 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     // text starts with "now" (any case)
     std::string_view rest = trim_blanks(text.substr(3));
     if (rest.empty()) {
-        return ParsedTime{now, false, true, {}};
+        ParsedTime parsed{now};
+        parsed.relative = true;
+        parsed.zone_shown = "UTC";
+        return parsed;
     }
     if (rest.front() == '+') {
         return failure("time-invalid", "relative times count back from now, so " + quoted(text) +
@@ -114,7 +118,10 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
         return failure("time-invalid", "unknown unit " + quoted(unit) + " in " + quoted(text) +
                                            ": use s, m, h, d or w, like now-90m");
     }
-    return ParsedTime{now - amount * step, false, true, {}};
+    ParsedTime parsed{now - amount * step};
+    parsed.relative = true;
+    parsed.zone_shown = "UTC";
+    return parsed;
 }
 
 // After the time of day: Z, +HH:MM, -HH:MM, +HHMM, or UTC (with or without a space before it).
@@ -169,6 +176,15 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
                            "like -05:00");
     }
     return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
+}
+
+// "+05:30", "-03:00"
+std::string offset_text(std::chrono::minutes offset) {
+    const auto minutes = static_cast<int>(std::chrono::abs(offset).count() % (24 * 60));
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%c%02d:%02d", offset < std::chrono::minutes::zero() ? '-' : '+',
+                  minutes / 60, minutes % 60);
+    return buffer.data();
 }
 
 struct DateTimeFields {
@@ -316,8 +332,12 @@ TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text,
     if (auto* error = std::get_if<TimeParseError>(&converted)) {
         return std::move(*error);
     }
-    return ParsedTime{std::get<sys_seconds>(converted), fields.subseconds, false,
-                      format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19)};
+    ParsedTime parsed{std::get<sys_seconds>(converted)};
+    parsed.subseconds_dropped = fields.subseconds;
+    parsed.local_wall_time = format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19);
+    parsed.local_zone = std::string(time_zone);
+    parsed.zone_shown = std::string(time_zone);
+    return parsed;
 }
 
 TimeParseResult parse_absolute(std::string_view original, std::string_view time_zone) {
@@ -343,7 +363,17 @@ TimeParseResult parse_absolute(std::string_view original, std::string_view time_
         return std::move(*error);
     }
     const sys_seconds wall{local_time_of(fields).time_since_epoch()};
-    return ParsedTime{wall - std::get<ZoneOffset>(zone).offset, fields.subseconds, false, {}};
+    const auto offset = std::get<ZoneOffset>(zone).offset;
+    ParsedTime parsed{wall - offset};
+    parsed.subseconds_dropped = fields.subseconds;
+    if (offset == std::chrono::minutes::zero()) {
+        parsed.exact_utc = true;
+        parsed.zone_shown = "UTC";
+    } else {
+        parsed.offset = offset;
+        parsed.zone_shown = offset_text(offset);
+    }
+    return parsed;
 }
 
 // Times outside the years 0000-9999 cannot be written back in the payload's fixed form.
@@ -355,6 +385,15 @@ TimeParseResult within_printable_years(TimeParseResult result, std::string_view 
         return failure("time-out-of-range", quoted(text) + " is outside the years 0000 to 9999");
     }
     return result;
+}
+
+bool names_months_or_years(std::string_view text) {
+    const std::string lower = to_lower_ascii(text);
+    return lower.find("month") != std::string::npos || lower.find("year") != std::string::npos;
+}
+
+bool starts_with_year(std::string_view text) {
+    return text.size() >= 4 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]);
 }
 
 bool starts_with_now(std::string_view text) {
@@ -371,7 +410,17 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std:
     if (starts_with_now(trimmed)) {
         return within_printable_years(parse_relative(trimmed, now), trimmed);
     }
-    return within_printable_years(parse_absolute(trimmed, time_zone), trimmed);
+    // An ISO date starts with its four-digit year; anything else is read as words (natural_time.cpp). The
+    // drafts of a batch hold ISO times, so they never reach the natural reader.
+    if (!starts_with_year(trimmed)) {
+        return within_printable_years(parse_natural_time(trimmed, now, time_zone), trimmed);
+    }
+    auto absolute = parse_absolute(trimmed, time_zone);
+    // "2025-03-31 -1 month": the words' reader says why month arithmetic is refused.
+    if (std::holds_alternative<TimeParseError>(absolute) && names_months_or_years(trimmed)) {
+        return parse_natural_time(trimmed, now, time_zone);
+    }
+    return within_printable_years(std::move(absolute), trimmed);
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,10 +12,14 @@ namespace backup_request {
 using sys_seconds = std::chrono::sys_seconds;
 
 struct ParsedTime {
-    sys_seconds time;
+    sys_seconds time{};
     bool subseconds_dropped = false; // the text had a fraction of a second, which was cut off
-    bool relative = false;           // "now" or "now-2h"
-    std::string local_wall_time;     // "2026-11-20T09:30:00" when converted from a local time in a zone
+    bool relative = false;           // counted from now: "now-2h", "yesterday 14:30", "2 hours ago"
+    std::string local_wall_time{};   // "2026-11-20T09:30:00" when converted from a local time in a zone
+    std::string local_zone{};        // the IANA zone of local_wall_time
+    bool exact_utc = false;          // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
+    std::optional<std::chrono::minutes> offset{}; // a numeric offset that was given (not UTC)
+    std::string zone_shown{};                     // the zone as the echo names it: "UTC", "+01:00", a zone name
 };
 
 struct TimeParseError {
