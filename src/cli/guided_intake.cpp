@@ -9,6 +9,8 @@
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/time/retention_window.hpp"
 #include "backup_request/time/time_field.hpp"
+#include "backup_request/text/visible_text.hpp"
+#include "time_reading.hpp"
 
 #include <istream>
 #include <ostream>
@@ -53,6 +55,41 @@ int retention_days_of(const json& draft) {
     return default_retention_days;
 }
 
+// A wall time typed without a zone at the prompt: UTC, or this machine's zone? The answer is the text with
+// the zone added ("yesterday 14:30 Europe/Berlin"); empty when there is no second reading to offer (the
+// machine's zone is unknown or UTC), or the answer was neither; none when the input ended.
+std::optional<std::string> ask_which_zone(const std::string& answer, sys_seconds now, CommandContext& context) {
+    const auto machine = machine_time_zone(context.environment);
+    if (!machine) {
+        return std::string();
+    }
+    const std::string as_utc = answer + " UTC";
+    const std::string as_local = answer + " " + *machine;
+    const auto in_utc = parse_point_in_time(as_utc, now);
+    const auto in_local = parse_point_in_time(as_local, now);
+    const auto* utc_time = std::get_if<ParsedTime>(&in_utc);
+    const auto* local_time = std::get_if<ParsedTime>(&in_local);
+    if (utc_time == nullptr || local_time == nullptr) {
+        return std::string();
+    }
+    context.err << "  " << visible_text(backup_request::quoted(answer)) << " has no time zone. Which did you mean?\n"
+                << "    1) " << format_utc_time(utc_time->time) << "  (" << visible_text(answer) << " UTC)\n"
+                << "    2) " << format_utc_time(local_time->time) << "  (" << visible_text(answer) << " in "
+                << *machine << ", this machine's zone)\n";
+    const auto choice = read_answer(context, "  1 or 2: ");
+    if (!choice) {
+        return std::nullopt;
+    }
+    const std::string_view picked = trim_whitespace(*choice);
+    if (picked == "1") {
+        return as_utc;
+    }
+    if (picked == "2") {
+        return as_local;
+    }
+    return std::string();
+}
+
 bool ask_point_in_time(json& draft, sys_seconds now, CommandContext& context) {
     const int days = retention_days_of(draft);
     const auto window = retention_window(now, days);
@@ -62,23 +99,40 @@ bool ask_point_in_time(json& draft, sys_seconds now, CommandContext& context) {
                 << (zone.empty() ? " (UTC, or give an offset)" : " (local time in " + zone + ")")
                 << ".\n  Allowed now: " << format_utc_time(window.earliest) << " to "
                 << format_utc_time(now - restore_lag) << " (the " << days
-                << "-day window; the newest 5 minutes may not be restorable yet)\n  " << accepted_time_forms
+                << "-day window; the newest 5 minutes may not be restorable yet)\n  " << natural_time_forms
                 << "\n";
     for (;;) {
-        const auto answer = read_answer(context, "Point in time: ");
+        auto answer = read_answer(context, "Point in time: ");
         if (!answer) {
             return false;
         }
         Diagnostics found;
-        const auto parsed = read_time_field("point_in_time", *answer, now, zone, found);
+        auto parsed = read_time_field("point_in_time", *answer, now, zone, found);
+        if (!parsed && found.size() == 1 && found.front().code == "time-no-zone") {
+            // Instead of an error: which of the two readings was meant, both shown in UTC.
+            auto chosen = ask_which_zone(*answer, now, context);
+            if (!chosen) {
+                return false;
+            }
+            if (chosen->empty()) {
+                name_machine_zone(found, context.environment);
+                explain(context, found);
+                continue;
+            }
+            answer = *chosen;
+            found.clear();
+            parsed = read_time_field("point_in_time", *answer, now, zone, found);
+        }
         if (parsed) {
             append_diagnostics(found, check_point_in_time(parsed->time, now, days));
+            echo_time_reading(context, *answer, *parsed, now);
         }
         explain(context, found);
         if (parsed && !has_errors(found)) {
             draft["point_in_time"] = *answer;
             return true;
         }
+        context.err << "Please give it again.\n";
     }
 }
 

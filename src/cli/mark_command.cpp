@@ -8,6 +8,7 @@
 #include "ledger_commands.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "time_reading.hpp"
 
 #include <algorithm>
 #include <array>
@@ -93,14 +94,16 @@ std::optional<std::string> misplaced_flag(const MarkOptions& options) {
 }
 
 OrFailure<std::optional<sys_seconds>> time_flag(const char* flag, const std::string& text, sys_seconds now,
-                                                const std::string& zone) {
+                                                const std::string& zone, CommandContext& context) {
     if (text.empty()) {
         return std::optional<sys_seconds>();
     }
     auto parsed = parse_point_in_time(text, now, zone);
     if (auto* error = std::get_if<TimeParseError>(&parsed)) {
-        return usage_failure("mark", std::string(flag) + ": " + visible_text(error->message));
+        return usage_failure("mark", std::string(flag) + ": " +
+                                         visible_text(naming_machine_zone(error->message, context.environment)));
     }
+    echo_time_reading(context, text, std::get<ParsedTime>(parsed), now);
     return std::optional<sys_seconds>(std::get<ParsedTime>(parsed).time);
 }
 
@@ -146,7 +149,7 @@ CommandResult run_mark(const MarkOptions& options, CommandContext& context) {
     }
     for (const auto& [flag, text, slot] :
          {std::tuple{"--at", &options.at, &mark.at}, std::tuple{"--until", &options.until, &mark.until}}) {
-        auto parsed = time_flag(flag, *text, at, zone);
+        auto parsed = time_flag(flag, *text, at, zone, context);
         if (auto* failed = std::get_if<CommandFailure>(&parsed)) {
             return std::move(*failed);
         }

@@ -10,6 +10,7 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 #include "request_ledger.hpp"
+#include "time_reading.hpp"
 
 #include <memory>
 #include <ostream>
@@ -435,6 +436,8 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     JudgedRequest judged =
         kind.judge(draft, resolved.time,
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
+    // This machine's zone named where a wall time has none.
+    name_machine_zone(judged.diagnostics, context.environment);
     // An example is never filed, so never recorded: given with --example, or an example draft fed back with
     // --from (its payload keeps "example": true).
     RequestLedger ledger(context, !options.example && judged.render && !is_example_payload(judged));
@@ -456,6 +459,11 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     auto text = rendered(judged, kind, options, resolved.time);
     if (auto* failed = std::get_if<CommandFailure>(&text)) {
         return std::move(*failed);
+    }
+    // What each time was read as, once the case is written from it (the prompt already said it for the one it
+    // asked; an example's times are the example's, not the user's).
+    if (!options.example && !is_example_payload(judged)) {
+        echo_draft_times(context, draft, resolved.time, guided ? "point_in_time" : "");
     }
     auto written = write_result(std::get<std::string>(text), command, options.output, context);
     // Only a case that reached its destination is remembered: a full or closed stdout shows in the stream

@@ -7,6 +7,7 @@
 #include "backup_request/time/time_field.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "time_reading.hpp"
 #include "request_output.hpp"
 #include "terminal_style.hpp"
 
@@ -76,6 +77,10 @@ CommandResult run_window(const WindowOptions& options, CommandContext& context) 
         if (check_time_zone_field(zone, found)) {
             parsed = read_time_field("point_in_time", options.at, facts.now, zone ? *zone : "", found);
         }
+        if (parsed) {
+            echo_time_reading(context, options.at, *parsed, facts.now);
+        }
+        name_machine_zone(found, context.environment);
         print_diagnostics(context.err, found, !context.quiet);
         if (!parsed) {
             return ExitCode::rule_violation;

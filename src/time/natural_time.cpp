@@ -20,13 +20,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::string_view natural_forms_hint =
-    "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20 14:30 UTC, yesterday 14:30, today 9am, friday 9:00, "
-    "last friday 9am, Nov 20 14:30, 2 hours ago, now-90m; a zone at the end (UTC, +01:00, Europe/Lisbon) or "
-    "--timezone";
-
 TimeParseError refusal(std::string code, const std::string& what) {
-    return {std::move(code), what + "; " + std::string(natural_forms_hint)};
+    return {std::move(code), what + "; " + std::string(natural_time_forms)};
 }
 
 bool all_digits(std::string_view text) {

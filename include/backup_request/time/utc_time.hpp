@@ -38,7 +38,13 @@ inline constexpr std::string_view accepted_time_forms =
     "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20T09:30:00-05:00, 2026-11-20 14:30 UTC, now, now-90m "
     "(units s, m, h, d, w)";
 
-// Absolute forms and "now"/"now-<N><unit>" counted back from `now`. With a `time_zone` (an IANA name, already
+// The same, with the forms in words (natural_time.hpp): for the prompt and the help of --at.
+inline constexpr std::string_view natural_time_forms =
+    "accepted forms: 2026-11-20T14:30:00Z, 2026-11-20 14:30 UTC, yesterday 14:30, today 9am, friday 9:00, "
+    "last friday 9am, Nov 20 14:30, 2 hours ago, now-90m; a zone at the end (UTC, +01:00, Europe/Lisbon) or "
+    "--timezone";
+
+// Absolute forms, "now"/"now-<N><unit>" counted back from `now`, and the forms in words (natural_time.hpp). With a `time_zone` (an IANA name, already
 // checked with check_time_zone), a time without an offset is a local wall time in that zone.
 [[nodiscard]] TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now,
                                                   std::string_view time_zone = {});

@@ -45,13 +45,20 @@ const std::string justification = "A failed deployment at 14:40 UTC deleted 3,00
 } // namespace
 
 TEST_CASE("create writes the payload on stdout and nothing on stderr") {
-    const auto result = run_with(
-        {"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
+    const auto result = run_with({"--no-ledger", "create", "--at", "2026-11-20T10:00:00Z", "--env",
+                                  "acme.example.com", "-j", justification});
     CHECK(result.code == 0);
     CHECK(result.err.empty());
     const auto payload = nlohmann::json::parse(result.out);
     CHECK(payload.at("created_at") == "2026-11-20T12:00:00Z");
     CHECK(payload.at("point_in_time") == "2026-11-20T10:00:00Z");
+    // A time that was not a full UTC instant is echoed as read; -q keeps stderr empty.
+    const auto relative = run_with(
+        {"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
+    CHECK(relative.err == "note: \"now-2h\" (UTC) read as 2026-11-20T10:00:00Z, Friday 20 November, 10:00 UTC\n");
+    CHECK(run_with({"--no-ledger", "-q", "create", "--at", "now-2h", "--env", "acme.example.com", "-j",
+                    justification})
+              .err.empty());
 }
 
 TEST_CASE("BACKUP_REQUEST_NOW sets the clock and --now beats it") {
