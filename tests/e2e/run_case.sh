@@ -13,6 +13,9 @@ mkdir "$work/cwd" && cd "$work/cwd" || exit 1
 
 # A fixed, clean environment: the clock is set per case, nothing leaks in from the caller.
 unset BACKUP_REQUEST_NOW BACKUP_REQUEST_TZ BACKUP_REQUEST_CONFIG
+# This machine's zone is named in messages about a time without one: UTC here (then nothing is named), so the
+# goldens do not depend on the machine; cases about it set TZ themselves.
+export TZ=UTC
 export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
 # The ledger is off, as in a script or CI job, except in cases about it (a file named "ledger" in the case):
 # those get one of their own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
