@@ -245,7 +245,7 @@ std::optional<GivenZone> zone_word(const Word& word) {
     if (const auto offset = numeric_offset(word.lower)) {
         return GivenZone{*offset, {}, std::string(word.typed)};
     }
-    if (word.typed.find('/') != std::string_view::npos && !check_time_zone(word.typed)) {
+    if (word.typed.find('/') != std::string_view::npos && is_known_time_zone(word.typed)) {
         return GivenZone{std::nullopt, std::string(word.typed), std::string(word.typed)};
     }
     return std::nullopt;
@@ -459,6 +459,11 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         rest.push_back(word);
     }
     if (!rest.empty()) {
+        if (rest.front().typed.find('/') != std::string_view::npos) {
+            if (auto unknown = check_time_zone(rest.front().typed)) { // with the closest names
+                return *unknown;
+            }
+        }
         return refusal("time-invalid", quoted(rest.front().typed) + " in " + quoted(text) +
                                            " is not a date, a time of day or a zone");
     }

@@ -146,6 +146,10 @@ std::vector<std::string> similar_time_zones(std::string_view name) {
     return found;
 }
 
+bool is_known_time_zone(std::string_view name) {
+    return find_zone(name) != nullptr;
+}
+
 std::optional<TimeParseError> check_time_zone(std::string_view name) {
     bool readable = false;
     try {

@@ -30,6 +30,9 @@ void use_bundled_time_zones(const std::optional<std::string>& folder);
 // Touches the zone database: call it only when a zone was given.
 [[nodiscard]] std::optional<TimeParseError> check_time_zone(std::string_view name);
 
+// Whether `name` is a zone of the IANA database (no suggestions computed: a cheap question).
+[[nodiscard]] bool is_known_time_zone(std::string_view name);
+
 // Up to three known zone names close to `name` ("lisbon" -> "Europe/Lisbon").
 [[nodiscard]] std::vector<std::string> similar_time_zones(std::string_view name);
 
