@@ -211,7 +211,6 @@ std::variant<std::monostate, TimeOfDay, TimeParseError> time_of_day(std::string_
 struct GivenZone {
     std::optional<std::chrono::minutes> offset; // UTC and numeric offsets
     std::string name;                           // an IANA name
-    std::string shown;                          // for the note: "UTC", "+01:00", "Europe/Lisbon"
 };
 
 std::optional<std::chrono::minutes> numeric_offset(std::string_view word) {
@@ -240,13 +239,13 @@ std::optional<std::chrono::minutes> numeric_offset(std::string_view word) {
 
 std::optional<GivenZone> zone_word(const Word& word) {
     if (word.lower == "utc" || word.lower == "z" || word.lower == "gmt") {
-        return GivenZone{0min, {}, "UTC"};
+        return GivenZone{0min, {}};
     }
     if (const auto offset = numeric_offset(word.lower)) {
-        return GivenZone{*offset, {}, std::string(word.typed)};
+        return GivenZone{*offset, {}};
     }
     if (word.typed.find('/') != std::string_view::npos && is_known_time_zone(word.typed)) {
-        return GivenZone{std::nullopt, std::string(word.typed), std::string(word.typed)};
+        return GivenZone{std::nullopt, std::string(word.typed)};
     }
     return std::nullopt;
 }
@@ -351,7 +350,6 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         }
         ParsedTime parsed{now - *amount * *step};
         parsed.relative = true;
-        parsed.zone_shown = "UTC";
         return parsed;
     }
 
@@ -591,7 +589,6 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
     parsed.relative = true;
     if (offset) {
         parsed.time = sys_seconds{wall.time_since_epoch()} - *offset;
-        parsed.zone_shown = reading.zone->shown;
         if (*offset != std::chrono::minutes::zero()) {
             parsed.offset = *offset;
         }
@@ -604,7 +601,6 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
     parsed.time = std::get<sys_seconds>(converted);
     parsed.local_wall_time = format_utc_time(sys_seconds{wall.time_since_epoch()}).substr(0, 19);
     parsed.local_zone = zone_name;
-    parsed.zone_shown = zone_name;
     return parsed;
 }
 
@@ -612,7 +608,8 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
     if (parsed.exact_utc) {
         return {};
     }
-    std::string zone_label = parsed.zone_shown;
+    const std::string zone_label =
+        !parsed.local_zone.empty() ? parsed.local_zone : parsed.offset ? format_utc_offset(*parsed.offset) : "UTC";
     std::string local;
     const auto describe = [&](date::local_seconds wall, const std::string& abbreviation) {
         const auto day = date::floor<date::days>(wall);
@@ -635,12 +632,11 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
             local = describe(date::local_seconds{parsed.time.time_since_epoch()}, "UTC");
         }
     } else if (parsed.offset) {
-        local = describe(date::local_seconds{(parsed.time + *parsed.offset).time_since_epoch()},
-                         zone_label == "UTC" ? "UTC" : zone_label);
+        local = describe(date::local_seconds{(parsed.time + *parsed.offset).time_since_epoch()}, zone_label);
     } else {
         local = describe(date::local_seconds{parsed.time.time_since_epoch()}, "UTC");
     }
-    return "\"" + std::string(text) + "\"" + (zone_label.empty() ? "" : " (" + zone_label + ")") + " read as " +
+    return "\"" + std::string(text) + "\" (" + zone_label + ") read as " +
            format_utc_time(parsed.time) + ", " + local;
 }
 

@@ -79,7 +79,6 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     if (rest.empty()) {
         ParsedTime parsed{now};
         parsed.relative = true;
-        parsed.zone_shown = "UTC";
         return parsed;
     }
     if (rest.front() == '+') {
@@ -120,7 +119,6 @@ TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     }
     ParsedTime parsed{now - amount * step};
     parsed.relative = true;
-    parsed.zone_shown = "UTC";
     return parsed;
 }
 
@@ -176,15 +174,6 @@ std::variant<ZoneOffset, TimeParseError> parse_zone(Scanner& scan, std::string_v
                            "like -05:00");
     }
     return failure("time-invalid", "unexpected text " + quoted(rest) + " after the time in " + quoted(text));
-}
-
-// "+05:30", "-03:00"
-std::string offset_text(std::chrono::minutes offset) {
-    const auto minutes = static_cast<int>(std::chrono::abs(offset).count() % (24 * 60));
-    std::array<char, 16> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%c%02d:%02d", offset < std::chrono::minutes::zero() ? '-' : '+',
-                  minutes / 60, minutes % 60);
-    return buffer.data();
 }
 
 struct DateTimeFields {
@@ -336,7 +325,6 @@ TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text,
     parsed.subseconds_dropped = fields.subseconds;
     parsed.local_wall_time = format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19);
     parsed.local_zone = std::string(time_zone);
-    parsed.zone_shown = std::string(time_zone);
     return parsed;
 }
 
@@ -367,11 +355,9 @@ TimeParseResult parse_absolute(std::string_view original, std::string_view time_
     ParsedTime parsed{wall - offset};
     parsed.subseconds_dropped = fields.subseconds;
     if (offset == std::chrono::minutes::zero()) {
-        parsed.exact_utc = true;
-        parsed.zone_shown = "UTC";
+        parsed.exact_utc = true; // nothing to echo, so no zone to name: the usual draft copies no string here
     } else {
         parsed.offset = offset;
-        parsed.zone_shown = offset_text(offset);
     }
     return parsed;
 }
@@ -415,12 +401,12 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std:
     if (!starts_with_year(trimmed)) {
         return within_printable_years(parse_natural_time(trimmed, now, time_zone), trimmed);
     }
-    auto absolute = parse_absolute(trimmed, time_zone);
+    auto absolute = within_printable_years(parse_absolute(trimmed, time_zone), trimmed);
     // "2025-03-31 -1 month": the words' reader says why month arithmetic is refused.
     if (std::holds_alternative<TimeParseError>(absolute) && names_months_or_years(trimmed)) {
         return parse_natural_time(trimmed, now, time_zone);
     }
-    return within_printable_years(std::move(absolute), trimmed);
+    return absolute;
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {
@@ -432,6 +418,14 @@ TimeParseResult parse_absolute_time(std::string_view text) {
         return failure("time-invalid", quoted(trimmed) + " is relative; this needs an absolute time");
     }
     return within_printable_years(parse_absolute(trimmed, {}), trimmed);
+}
+
+std::string format_utc_offset(std::chrono::minutes offset) {
+    const auto minutes = static_cast<int>(std::chrono::abs(offset).count() % (24 * 60));
+    std::array<char, 16> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%c%02d:%02d", offset < std::chrono::minutes::zero() ? '-' : '+',
+                  minutes / 60, minutes % 60);
+    return buffer.data();
 }
 
 std::string format_utc_time(sys_seconds time) {

@@ -19,7 +19,6 @@ struct ParsedTime {
     std::string local_zone{};        // the IANA zone of local_wall_time
     bool exact_utc = false;          // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
     std::optional<std::chrono::minutes> offset{}; // a numeric offset that was given (not UTC)
-    std::string zone_shown{};                     // the zone as the echo names it: "UTC", "+01:00", a zone name
 };
 
 struct TimeParseError {
@@ -54,5 +53,8 @@ inline constexpr std::string_view natural_time_forms =
 
 // "2026-11-20T14:30:00Z"
 [[nodiscard]] std::string format_utc_time(sys_seconds time);
+
+// "+05:30", "-03:00"
+[[nodiscard]] std::string format_utc_offset(std::chrono::minutes offset);
 
 } // namespace backup_request
