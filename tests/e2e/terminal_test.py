@@ -332,9 +332,41 @@ def extend_request_asks(binary):
               "missing --days" in piped.stderr, piped.stderr)
 
 
+def prompt_asks_which_zone(binary):
+    """A wall time without a zone at the prompt (issue 25): instead of an error, the two readings (UTC and this
+    machine's zone, here TZ=Europe/Berlin) in UTC; an answer that is neither gets the error naming the machine's
+    zone and the question again; the echo shows what was read; the payload holds the chosen instant."""
+    t = Terminal(binary, ["create", "--env", "acme-prd.outsystemsenterprise.com", "--justification",
+                          " ".join(REASON)], env_extra={"TZ": "Europe/Berlin"})
+    t.expect("yesterday 14:30, today 9am, friday 9:00")
+    t.expect("Point in time: ")
+    t.type("yesterday 14:30")
+    t.expect("'yesterday 14:30' has no time zone. Which did you mean?")
+    t.expect("1) 2026-11-19T14:30:00Z  (yesterday 14:30 UTC)")
+    t.expect("2) 2026-11-19T13:30:00Z  (yesterday 14:30 in Europe/Berlin, this machine's zone)")
+    t.expect("1 or 2: ")
+    t.type("3")
+    t.expect("or give --timezone Europe/Berlin (this machine's zone)")
+    t.expect("Point in time: ")
+    t.type("yesterday 14:30")
+    t.expect("1 or 2: ")
+    t.type("2")
+    t.expect('note: "yesterday 14:30 Europe/Berlin" (Europe/Berlin) read as 2026-11-19T13:30:00Z, Thursday 19 November, 14:30 CET')
+    t.expect("Write this request? [y/N] ")
+    t.type("y")
+    code, out = t.finish()
+    check("prompt asks which zone: exit 0", code == 0, f"{code}\n{t.seen}")
+    try:
+        payload = json.loads(out)
+    except ValueError:
+        check("prompt asks which zone: a payload", False, f"stdout is not JSON: {out!r}")
+        return
+    check("prompt asks which zone: the chosen instant", payload["point_in_time"] == "2026-11-19T13:30:00Z", payload)
+
+
 def main(binary):
     for scenario in (guided_intake, declined, input_ends, no_input, window_colours, progress, ledger_list_colours,
-                     ledger_list_width, extend_request_asks):
+                     ledger_list_width, extend_request_asks, prompt_asks_which_zone):
         try:
             scenario(binary)
         except AssertionError as error:
