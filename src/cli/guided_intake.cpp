@@ -7,9 +7,9 @@
 #include "backup_request/rules/secret_scan.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
+#include "backup_request/text/visible_text.hpp"
 #include "backup_request/time/retention_window.hpp"
 #include "backup_request/time/time_field.hpp"
-#include "backup_request/text/visible_text.hpp"
 #include "time_reading.hpp"
 
 #include <istream>
@@ -58,8 +58,9 @@ int retention_days_of(const json& draft) {
 // A wall time typed without a zone at the prompt: UTC, or this machine's zone? The answer is the text with
 // the zone added ("yesterday 14:30 Europe/Berlin"); empty when there is no second reading to offer (the
 // machine's zone is unknown or UTC), or the answer was neither; none when the input ended.
-std::optional<std::string> ask_which_zone(const std::string& answer, sys_seconds now, CommandContext& context) {
-    const auto machine = machine_time_zone(context.environment);
+std::optional<std::string> ask_which_zone(const std::string& answer, sys_seconds now,
+                                          CommandContext& context) {
+    const auto machine = machine_time_zone(context.environment, now);
     if (!machine) {
         return std::string();
     }
@@ -72,7 +73,8 @@ std::optional<std::string> ask_which_zone(const std::string& answer, sys_seconds
     if (utc_time == nullptr || local_time == nullptr) {
         return std::string();
     }
-    context.err << "  " << visible_text(backup_request::quoted(answer)) << " has no time zone. Which did you mean?\n"
+    context.err << "  " << visible_text(backup_request::quoted(answer))
+                << " has no time zone. Which did you mean?\n"
                 << "    1) " << format_utc_time(utc_time->time) << "  (" << visible_text(answer) << " UTC)\n"
                 << "    2) " << format_utc_time(local_time->time) << "  (" << visible_text(answer) << " in "
                 << *machine << ", this machine's zone)\n";
@@ -115,7 +117,7 @@ bool ask_point_in_time(json& draft, sys_seconds now, CommandContext& context) {
                 return false;
             }
             if (chosen->empty()) {
-                name_machine_zone(found, context.environment);
+                name_machine_zone(found, context.environment, now);
                 explain(context, found);
                 continue;
             }

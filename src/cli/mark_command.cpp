@@ -100,8 +100,9 @@ OrFailure<std::optional<sys_seconds>> time_flag(const char* flag, const std::str
     }
     auto parsed = parse_point_in_time(text, now, zone);
     if (auto* error = std::get_if<TimeParseError>(&parsed)) {
-        return usage_failure("mark", std::string(flag) + ": " +
-                                         visible_text(naming_machine_zone(error->message, context.environment)));
+        return usage_failure("mark",
+                             std::string(flag) + ": " +
+                                 visible_text(naming_machine_zone(error->message, context.environment, now)));
     }
     echo_time_reading(context, text, std::get<ParsedTime>(parsed), now);
     return std::optional<sys_seconds>(std::get<ParsedTime>(parsed).time);

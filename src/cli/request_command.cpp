@@ -437,7 +437,7 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         kind.judge(draft, resolved.time,
                    DraftOptions{options.allow_secrets, std::move(duplicate_keys), options.example});
     // This machine's zone named where a wall time has none.
-    name_machine_zone(judged.diagnostics, context.environment);
+    name_machine_zone(judged.diagnostics, context.environment, resolved.time);
     // An example is never filed, so never recorded: given with --example, or an example draft fed back with
     // --from (its payload keeps "example": true).
     RequestLedger ledger(context, !options.example && judged.render && !is_example_payload(judged));

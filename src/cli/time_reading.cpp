@@ -1,7 +1,8 @@
-// The machine's zone (TZ, then date's current_zone) and the echo lines, at the edge: the core's parser never
-// looks at the machine.
+// The machine's zone (TZ on POSIX, then date's current_zone: /etc/localtime, or Windows' setting) and the
+// echo lines, at the edge: the core's parser never looks at the machine.
 #include "time_reading.hpp"
 
+#include "backup_request/platform/machine_zone.hpp"
 #include "backup_request/text/visible_text.hpp"
 #include "backup_request/time/natural_time.hpp"
 #include "backup_request/time/time_zone.hpp"
@@ -13,9 +14,9 @@ namespace backup_request {
 namespace {
 
 bool is_utc_name(std::string_view name) {
-    for (const std::string_view utc : {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu",
-                                       "Etc/Zulu", "GMT", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0",
-                                       "GMT0", "Etc/Greenwich", "Greenwich"}) {
+    for (const std::string_view utc :
+         {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT",
+          "Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0", "GMT0", "Etc/Greenwich", "Greenwich"}) {
         if (name == utc) {
             return true;
         }
@@ -23,11 +24,26 @@ bool is_utc_name(std::string_view name) {
     return false;
 }
 
+// UTC by name, or a zone that has kept +00:00 without daylight saving for a year either side of `now`.
+bool is_utc_all_year(const std::string& name, sys_seconds now) {
+    if (is_utc_name(name)) {
+        return true; // also without a zone database
+    }
+    try {
+        const auto info = date::locate_zone(name)->get_info(now);
+        constexpr date::days year{366};
+        return info.offset == std::chrono::seconds::zero() && info.save == std::chrono::minutes::zero() &&
+               info.begin <= now - year && info.end >= now + year;
+    } catch (const std::exception&) {
+        return false; // not in the database: not suggested either (check_time_zone said so)
+    }
+}
+
 } // namespace
 
-std::optional<std::string> machine_time_zone(const Environment& environment) {
+std::optional<std::string> machine_time_zone(const Environment& environment, sys_seconds now) {
     std::string name;
-    if (auto variable = environment.variable("TZ"); variable && !variable->empty()) {
+    if (auto variable = platform::zone_variable(environment.variable); variable && !variable->empty()) {
         name = variable->front() == ':' ? variable->substr(1) : *variable;
         // A POSIX rule ("CET-1CEST") or a file path is not a name to suggest.
         if (check_time_zone(name)) {
@@ -40,33 +56,34 @@ std::optional<std::string> machine_time_zone(const Environment& environment) {
             return std::nullopt; // no /etc/localtime, no database: nothing to suggest
         }
     }
-    if (name.empty() || is_utc_name(name)) {
+    if (name.empty() || is_utc_all_year(name, now)) {
         return std::nullopt;
     }
     return name;
 }
 
-std::string naming_machine_zone(std::string message, const Environment& environment) {
+std::string naming_machine_zone(std::string message, const Environment& environment, sys_seconds now) {
     constexpr std::string_view generic = "--timezone Area/City";
     const auto at = message.find(generic);
     if (at == std::string::npos) {
         return message;
     }
-    if (const auto zone = machine_time_zone(environment)) {
+    if (const auto zone = machine_time_zone(environment, now)) {
         message.replace(at, generic.size(), "--timezone " + *zone + " (this machine's zone)");
     }
     return message;
 }
 
-void name_machine_zone(Diagnostics& diagnostics, const Environment& environment) {
+void name_machine_zone(Diagnostics& diagnostics, const Environment& environment, sys_seconds now) {
     for (auto& diagnostic : diagnostics) {
         if (diagnostic.code == "time-no-zone") {
-            diagnostic.message = naming_machine_zone(std::move(diagnostic.message), environment);
+            diagnostic.message = naming_machine_zone(std::move(diagnostic.message), environment, now);
         }
     }
 }
 
-void echo_time_reading(CommandContext& context, std::string_view text, const ParsedTime& parsed, sys_seconds now) {
+void echo_time_reading(CommandContext& context, std::string_view text, const ParsedTime& parsed,
+                       sys_seconds now) {
     if (context.quiet) {
         return;
     }
@@ -76,7 +93,8 @@ void echo_time_reading(CommandContext& context, std::string_view text, const Par
     }
 }
 
-void echo_draft_times(CommandContext& context, const nlohmann::json& draft, sys_seconds now, std::string_view skip) {
+void echo_draft_times(CommandContext& context, const nlohmann::json& draft, sys_seconds now,
+                      std::string_view skip) {
     if (context.quiet || !draft.is_object()) {
         return;
     }

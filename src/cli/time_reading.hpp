@@ -18,19 +18,22 @@
 
 namespace backup_request {
 
-// This machine's zone as an IANA name: TZ when it names one, else the system's (/etc/localtime; on Windows
-// its zone mapped through CLDR's windowsZones). None when it cannot tell, or when it is UTC (then "add UTC"
-// already says it all).
-[[nodiscard]] std::optional<std::string> machine_time_zone(const Environment& environment);
+// This machine's zone as an IANA name: on POSIX TZ when set (a rule or a path is not suggested), else
+// /etc/localtime; on Windows its own setting mapped through CLDR's windowsZones (platform/machine_zone.hpp).
+// None when it cannot tell, or when it is UTC all year round around `now` (UTC itself, Africa/Abidjan,
+// Atlantic/Reykjavik: then "add UTC" already says it all).
+[[nodiscard]] std::optional<std::string> machine_time_zone(const Environment& environment, sys_seconds now);
 
 // A time-no-zone message with this machine's zone named as the likely one ("--timezone Europe/Berlin (this
 // machine's zone)"); unchanged when the machine's zone is unknown or UTC.
-[[nodiscard]] std::string naming_machine_zone(std::string message, const Environment& environment);
-void name_machine_zone(Diagnostics& diagnostics, const Environment& environment);
+[[nodiscard]] std::string naming_machine_zone(std::string message, const Environment& environment,
+                                              sys_seconds now);
+void name_machine_zone(Diagnostics& diagnostics, const Environment& environment, sys_seconds now);
 
 // "note: "friday 9am" (Europe/Lisbon) read as 2026-12-04T09:00:00Z, ..." on stderr, unless -q or the text was
 // already a full UTC instant.
-void echo_time_reading(CommandContext& context, std::string_view text, const ParsedTime& parsed, sys_seconds now);
+void echo_time_reading(CommandContext& context, std::string_view text, const ParsedTime& parsed,
+                       sys_seconds now);
 
 // The echo for each time field of a judged draft (point_in_time, delivered_at, access_expires_at) that was
 // typed as something other than a full UTC instant; `skip` names a field already echoed (at a prompt).

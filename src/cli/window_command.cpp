@@ -7,9 +7,9 @@
 #include "backup_request/time/time_field.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
-#include "time_reading.hpp"
 #include "request_output.hpp"
 #include "terminal_style.hpp"
+#include "time_reading.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -80,7 +80,7 @@ CommandResult run_window(const WindowOptions& options, CommandContext& context) 
         if (parsed) {
             echo_time_reading(context, options.at, *parsed, facts.now);
         }
-        name_machine_zone(found, context.environment);
+        name_machine_zone(found, context.environment, facts.now);
         print_diagnostics(context.err, found, !context.quiet);
         if (!parsed) {
             return ExitCode::rule_violation;

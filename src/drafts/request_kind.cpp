@@ -89,10 +89,11 @@ RequestKind make_backup_access() {
     kind.footer = std::string(create_examples) + std::string(accepted_time_forms);
     kind.request_type = std::string(backup_request_type);
     kind.from_help = "Start from a draft (JSON, '-' for stdin); flags override its fields";
-    auto& at = add_field(kind, "point_in_time", "--at,--point-in-time", "TIME",
-                         "Point in time to restore: 2026-11-20T14:30:00Z, or as people say it (yesterday 14:30 "
-                         "UTC, friday 9am Europe/Lisbon, Nov 20 2:30pm UTC, 2 hours ago); a wall time needs a "
-                         "zone");
+    auto& at =
+        add_field(kind, "point_in_time", "--at,--point-in-time", "TIME",
+                  "Point in time to restore: 2026-11-20T14:30:00Z, or as people say it (yesterday 14:30 "
+                  "UTC, friday 9am Europe/Lisbon, Nov 20 2:30pm UTC, 2 hours ago); a wall time needs a "
+                  "zone");
     at.required = true;
     add_field(kind, "time_zone", "--timezone,--time-zone", "AREA/CITY",
               "Read --at without an offset as local time in this IANA zone (env BACKUP_REQUEST_TZ)");

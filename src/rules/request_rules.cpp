@@ -97,8 +97,9 @@ Evaluation evaluate_request(const RequestInput& input, sys_seconds now) {
     Request request;
     request.created_at = now;
     request.point_in_time = point_in_time->time;
-    if (!point_in_time->local_wall_time.empty()) {
-        request.entered_as = EnteredAs{point_in_time->local_wall_time, point_in_time->local_zone};
+    if (point_in_time->local_wall) {
+        request.entered_as =
+            EnteredAs{format_wall_time(*point_in_time->local_wall), point_in_time->local_zone};
     }
     request.retention_days = retention_days;
     request.environments = std::move(environments.hosts);

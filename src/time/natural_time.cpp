@@ -25,7 +25,8 @@ TimeParseError refusal(std::string code, const std::string& what) {
 }
 
 bool all_digits(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<int> small_number(std::string_view text, std::size_t max_digits) {
@@ -65,9 +66,9 @@ std::vector<Word> split_words(std::string_view text) {
 
 constexpr std::array<std::string_view, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"january", "february", "march",     "april",
-                                                          "may",     "june",     "july",      "august",
-                                                          "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> month_names = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
 
 // "fri", "friday", "weds": 0 for Sunday to 6 for Saturday.
 std::optional<unsigned> weekday_named(std::string_view word) {
@@ -139,7 +140,7 @@ struct TimeOfDay {
 
 // "14:30", "14:30:15", "9am", "9:30pm", "noon", "midnight"; a separate "am"/"pm" is joined by the caller.
 std::variant<std::monostate, TimeOfDay, TimeParseError> time_of_day(std::string_view word,
-                                                                   std::string_view typed) {
+                                                                    std::string_view typed) {
     if (word == "noon" || word == "midday") {
         return TimeOfDay{12h};
     }
@@ -204,7 +205,8 @@ std::variant<std::monostate, TimeOfDay, TimeParseError> time_of_day(std::string_
     } else if (half == 2 && hours != 12) {
         hours += 12;
     }
-    return TimeOfDay{std::chrono::hours{hours} + std::chrono::minutes{*minute} + std::chrono::seconds{*second}};
+    return TimeOfDay{std::chrono::hours{hours} + std::chrono::minutes{*minute} +
+                     std::chrono::seconds{*second}};
 }
 
 // A zone at the end: UTC, GMT, Z, +01:00, -0500, +01, or an IANA name.
@@ -344,9 +346,10 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         const std::string_view unit = words[1].lower;
         const auto step = unit_length(unit);
         if (!amount || !step) {
-            return refusal("time-invalid", "expected a whole number and a unit (seconds, minutes, hours, days "
-                                           "or weeks) before 'ago' in " +
-                                               quoted(text) + ", like 90 minutes ago");
+            return refusal("time-invalid",
+                           "expected a whole number and a unit (seconds, minutes, hours, days "
+                           "or weeks) before 'ago' in " +
+                               quoted(text) + ", like 90 minutes ago");
         }
         ParsedTime parsed{now - *amount * *step};
         parsed.relative = true;
@@ -407,8 +410,9 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
             continue;
         }
         if (w == "tomorrow" || w == "tonight") {
-            return refusal("time-in-future", quoted(text) + " is still ahead, and this time must have happened: "
-                                                            "say yesterday or today with a time");
+            return refusal("time-in-future", quoted(text) +
+                                                 " is still ahead, and this time must have happened: "
+                                                 "say yesterday or today with a time");
         }
         if (w == "last" || w == "this" || w == "next") {
             weekday_qualifier = w;
@@ -450,9 +454,10 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
             continue;
         }
         if (w.starts_with('+') || w.starts_with('-')) {
-            return refusal("time-invalid", "arithmetic like " + quoted(word.typed) + " in " + quoted(text) +
-                                               " is not accepted: count back with 2 hours ago or now-2h, or give "
-                                               "the date");
+            return refusal("time-invalid",
+                           "arithmetic like " + quoted(word.typed) + " in " + quoted(text) +
+                               " is not accepted: count back with 2 hours ago or now-2h, or give "
+                               "the date");
         }
         rest.push_back(word);
     }
@@ -471,7 +476,8 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
     }
     if (weekday_qualifier == "this" || weekday_qualifier == "next") {
         return refusal("time-in-future",
-                       quoted(text) + " could be a day that is still ahead, and this time must have happened: say " +
+                       quoted(text) +
+                           " could be a day that is still ahead, and this time must have happened: say " +
                            weekday_title(*weekday) + " (the latest one, today included) or last " +
                            weekday_title(*weekday) + " (the one before today)");
     }
@@ -546,13 +552,15 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         day = date::sys_days{*iso_date};
     } else if (month) {
         if (year_number) {
-            const date::year_month_day named{date::year{*year_number}, date::month{*month}, date::day{*day_number}};
+            const date::year_month_day named{date::year{*year_number}, date::month{*month},
+                                             date::day{*day_number}};
             if (!named.ok()) {
                 return refusal("time-invalid-date", quoted(text) + " is not a real date");
             }
             day = date::sys_days{named};
         } else {
-            const auto found = latest_month_day(*month, *day_number, today, reading.time->since_midnight, now_of_day);
+            const auto found =
+                latest_month_day(*month, *day_number, today, reading.time->since_midnight, now_of_day);
             if (!found) {
                 return refusal("time-invalid-date", quoted(text) + " is not a real date");
             }
@@ -561,10 +569,10 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
     }
     if (weekday && (iso_date || month) && weekday_of(day) != date::weekday{*weekday}) {
         const auto actual = weekday_of(day).c_encoding();
-        return refusal("time-ambiguous",
-                       quoted(text) + " names a " + weekday_title(*weekday) + ", but " + date::format("%F", day) +
-                           " is a " + weekday_title(actual) + ": say which you mean, the date (" +
-                           date::format("%F", day) + ") or the weekday (" + weekday_title(*weekday) + ")");
+        return refusal("time-ambiguous", quoted(text) + " names a " + weekday_title(*weekday) + ", but " +
+                                             date::format("%F", day) + " is a " + weekday_title(actual) +
+                                             ": say which you mean, the date (" + date::format("%F", day) +
+                                             ") or the weekday (" + weekday_title(*weekday) + ")");
     }
     const bool bare_time = reading.day_words.empty() && !weekday && !month && !iso_date;
     if (bare_time && reading.time->since_midnight > now_of_day) {
@@ -580,10 +588,11 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         // "today 14:30" or "monday 14:30" on a Monday morning: the day is today, the time still ahead.
         const std::string clock = date::format("%H:%M", wall);
         return refusal("time-in-future",
-                       quoted(text) + " is later today, still ahead (it is now " + date::format("%H:%M", local_now) +
+                       quoted(text) + " is later today, still ahead (it is now " +
+                           date::format("%H:%M", local_now) +
                            (zone_name.empty() ? std::string(" UTC") : " in " + zone_name) + "): say " +
-                           (weekday ? "last " + weekday_title(*weekday) : std::string("yesterday")) + " " + clock +
-                           " for the one before");
+                           (weekday ? "last " + weekday_title(*weekday) : std::string("yesterday")) + " " +
+                           clock + " for the one before");
     }
     ParsedTime parsed;
     parsed.relative = true;
@@ -599,7 +608,7 @@ TimeParseResult parse_natural_time(std::string_view original, sys_seconds now, s
         return std::move(*error);
     }
     parsed.time = std::get<sys_seconds>(converted);
-    parsed.local_wall_time = format_utc_time(sys_seconds{wall.time_since_epoch()}).substr(0, 19);
+    parsed.local_wall = sys_seconds{wall.time_since_epoch()};
     parsed.local_zone = zone_name;
     return parsed;
 }
@@ -608,8 +617,9 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
     if (parsed.exact_utc) {
         return {};
     }
-    const std::string zone_label =
-        !parsed.local_zone.empty() ? parsed.local_zone : parsed.offset ? format_utc_offset(*parsed.offset) : "UTC";
+    const std::string zone_label = !parsed.local_zone.empty() ? parsed.local_zone
+                                   : parsed.offset            ? format_utc_offset(*parsed.offset)
+                                                              : "UTC";
     std::string local;
     const auto describe = [&](date::local_seconds wall, const std::string& abbreviation) {
         const auto day = date::floor<date::days>(wall);
@@ -627,7 +637,8 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
         try {
             const auto* zone = date::locate_zone(parsed.local_zone);
             const auto info = zone->get_info(parsed.time);
-            local = describe(date::local_seconds{(parsed.time + info.offset).time_since_epoch()}, info.abbrev);
+            local =
+                describe(date::local_seconds{(parsed.time + info.offset).time_since_epoch()}, info.abbrev);
         } catch (const std::exception&) {
             local = describe(date::local_seconds{parsed.time.time_since_epoch()}, "UTC");
         }
@@ -636,8 +647,8 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
     } else {
         local = describe(date::local_seconds{parsed.time.time_since_epoch()}, "UTC");
     }
-    return "\"" + std::string(text) + "\" (" + zone_label + ") read as " +
-           format_utc_time(parsed.time) + ", " + local;
+    return "\"" + std::string(text) + "\" (" + zone_label + ") read as " + format_utc_time(parsed.time) +
+           ", " + local;
 }
 
 } // namespace backup_request

@@ -323,7 +323,7 @@ TimeParseResult parse_local(const DateTimeFields& fields, std::string_view text,
     }
     ParsedTime parsed{std::get<sys_seconds>(converted)};
     parsed.subseconds_dropped = fields.subseconds;
-    parsed.local_wall_time = format_utc_time(sys_seconds{local.time_since_epoch()}).substr(0, 19);
+    parsed.local_wall = sys_seconds{local.time_since_epoch()};
     parsed.local_zone = std::string(time_zone);
     return parsed;
 }
@@ -379,7 +379,8 @@ bool names_months_or_years(std::string_view text) {
 }
 
 bool starts_with_year(std::string_view text) {
-    return text.size() >= 4 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) && is_digit(text[3]);
+    return text.size() >= 4 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
+           is_digit(text[3]);
 }
 
 bool starts_with_now(std::string_view text) {
@@ -423,8 +424,8 @@ TimeParseResult parse_absolute_time(std::string_view text) {
 std::string format_utc_offset(std::chrono::minutes offset) {
     const auto minutes = static_cast<int>(std::chrono::abs(offset).count() % (24 * 60));
     std::array<char, 16> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%c%02d:%02d", offset < std::chrono::minutes::zero() ? '-' : '+',
-                  minutes / 60, minutes % 60);
+    std::snprintf(buffer.data(), buffer.size(), "%c%02d:%02d",
+                  offset < std::chrono::minutes::zero() ? '-' : '+', minutes / 60, minutes % 60);
     return buffer.data();
 }
 
@@ -456,6 +457,12 @@ std::string format_utc_time(sys_seconds time) {
     put(11, static_cast<int>(hms.hours().count()), 2);
     put(14, static_cast<int>(hms.minutes().count()), 2);
     put(17, static_cast<int>(hms.seconds().count()), 2);
+    return out;
+}
+
+std::string format_wall_time(sys_seconds wall) {
+    std::string out = format_utc_time(wall);
+    out.pop_back(); // the Z: a wall time is not an instant
     return out;
 }
 

@@ -15,9 +15,12 @@ struct ParsedTime {
     sys_seconds time{};
     bool subseconds_dropped = false; // the text had a fraction of a second, which was cut off
     bool relative = false;           // counted from now: "now-2h", "yesterday 14:30", "2 hours ago"
-    std::string local_wall_time{};   // "2026-11-20T09:30:00" when converted from a local time in a zone
-    std::string local_zone{};        // the IANA zone of local_wall_time
-    bool exact_utc = false;          // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
+    // The wall time (its fields, held as if UTC) when converted from a local time in a zone; a value, not
+    // text, so that the usual draft (a UTC instant) moves no second string through every parse (issue 25's
+    // cost).
+    std::optional<sys_seconds> local_wall{};
+    std::string local_zone{}; // the IANA zone of local_wall
+    bool exact_utc = false;   // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
     std::optional<std::chrono::minutes> offset{}; // a numeric offset that was given (not UTC)
 };
 
@@ -43,8 +46,9 @@ inline constexpr std::string_view natural_time_forms =
     "last friday 9am, Nov 20 14:30, 2 hours ago, now-90m; a zone at the end (UTC, +01:00, Europe/Lisbon) or "
     "--timezone";
 
-// Absolute forms, "now"/"now-<N><unit>" counted back from `now`, and the forms in words (natural_time.hpp). With a `time_zone` (an IANA name, already
-// checked with check_time_zone), a time without an offset is a local wall time in that zone.
+// Absolute forms, "now"/"now-<N><unit>" counted back from `now`, and the forms in words (natural_time.hpp).
+// With a `time_zone` (an IANA name, already checked with check_time_zone), a time without an offset is a
+// local wall time in that zone.
 [[nodiscard]] TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now,
                                                   std::string_view time_zone = {});
 
@@ -53,6 +57,9 @@ inline constexpr std::string_view natural_time_forms =
 
 // "2026-11-20T14:30:00Z"
 [[nodiscard]] std::string format_utc_time(sys_seconds time);
+
+// "2026-11-20T09:30:00": a ParsedTime's local_wall, without a zone.
+[[nodiscard]] std::string format_wall_time(sys_seconds wall);
 
 // "+05:30", "-03:00"
 [[nodiscard]] std::string format_utc_offset(std::chrono::minutes offset);

@@ -55,7 +55,8 @@ TEST_CASE("create writes the payload on stdout and nothing on stderr") {
     // A time that was not a full UTC instant is echoed as read; -q keeps stderr empty.
     const auto relative = run_with(
         {"--no-ledger", "create", "--at", "now-2h", "--env", "acme.example.com", "-j", justification});
-    CHECK(relative.err == "note: \"now-2h\" (UTC) read as 2026-11-20T10:00:00Z, Friday 20 November, 10:00 UTC\n");
+    CHECK(relative.err ==
+          "note: \"now-2h\" (UTC) read as 2026-11-20T10:00:00Z, Friday 20 November, 10:00 UTC\n");
     CHECK(run_with({"--no-ledger", "-q", "create", "--at", "now-2h", "--env", "acme.example.com", "-j",
                     justification})
               .err.empty());

@@ -162,11 +162,13 @@ TEST_CASE("refusals name the candidates and what to say instead") {
         REQUIRE(std::holds_alternative<TimeParseError>(parsed));
         return std::get<TimeParseError>(parsed).message;
     };
-    CHECK(message("14:30 UTC", monday).starts_with(
-        "'14:30 UTC' today is still ahead (it is now 10:15 UTC): if you mean yesterday, say yesterday 14:30"));
-    CHECK(message("next friday 9am UTC", monday)
-              .starts_with("'next friday 9am UTC' could be a day that is still ahead, and this time must have "
-                           "happened: say Friday (the latest one, today included) or last Friday"));
+    CHECK(message("14:30 UTC", monday)
+              .starts_with("'14:30 UTC' today is still ahead (it is now 10:15 UTC): if you mean yesterday, "
+                           "say yesterday 14:30"));
+    CHECK(
+        message("next friday 9am UTC", monday)
+            .starts_with("'next friday 9am UTC' could be a day that is still ahead, and this time must have "
+                         "happened: say Friday (the latest one, today included) or last Friday"));
     CHECK(message("Sat 2026-11-20 14:30 UTC", monday)
               .starts_with("'Sat 2026-11-20 14:30 UTC' names a Saturday, but 2026-11-20 is a Friday"));
     CHECK(message("9/10 14:30 UTC", monday).find("9 October") != std::string::npos);
@@ -183,19 +185,23 @@ TEST_CASE("the echo says what a time was read as, unless it was a full UTC insta
     };
     CHECK(note("friday 9am", monday, "Europe/Lisbon") ==
           "\"friday 9am\" (Europe/Lisbon) read as 2026-12-04T09:00:00Z, Friday 4 December, 09:00 WET");
-    CHECK(note("yesterday 14:30 Europe/Berlin", monday) ==
-          "\"yesterday 14:30 Europe/Berlin\" (Europe/Berlin) read as 2026-12-06T13:30:00Z, Sunday 6 December, "
-          "14:30 CET");
-    CHECK(note("2 hours ago", monday) == "\"2 hours ago\" (UTC) read as 2026-12-07T08:15:00Z, Monday 7 December, "
-                                         "08:15 UTC");
-    CHECK(note("yesterday 14:30 +01:00", monday) ==
-          "\"yesterday 14:30 +01:00\" (+01:00) read as 2026-12-06T13:30:00Z, Sunday 6 December, 14:30 +01:00");
+    CHECK(
+        note("yesterday 14:30 Europe/Berlin", monday) ==
+        "\"yesterday 14:30 Europe/Berlin\" (Europe/Berlin) read as 2026-12-06T13:30:00Z, Sunday 6 December, "
+        "14:30 CET");
+    CHECK(note("2 hours ago", monday) ==
+          "\"2 hours ago\" (UTC) read as 2026-12-07T08:15:00Z, Monday 7 December, "
+          "08:15 UTC");
+    CHECK(
+        note("yesterday 14:30 +01:00", monday) ==
+        "\"yesterday 14:30 +01:00\" (+01:00) read as 2026-12-06T13:30:00Z, Sunday 6 December, 14:30 +01:00");
     CHECK(note("Dec 25 10:00 UTC", monday) ==
           "\"Dec 25 10:00 UTC\" (UTC) read as 2025-12-25T10:00:00Z, Thursday 25 December 2025, 10:00 UTC");
     CHECK(note("2026-12-06 14:30", monday, "Europe/Berlin") ==
           "\"2026-12-06 14:30\" (Europe/Berlin) read as 2026-12-06T13:30:00Z, Sunday 6 December, 14:30 CET");
     CHECK(note("2026-12-06T14:30:00+01:00", monday) ==
-          "\"2026-12-06T14:30:00+01:00\" (+01:00) read as 2026-12-06T13:30:00Z, Sunday 6 December, 14:30 +01:00");
+          "\"2026-12-06T14:30:00+01:00\" (+01:00) read as 2026-12-06T13:30:00Z, Sunday 6 December, 14:30 "
+          "+01:00");
     CHECK(note("2026-12-06T14:30:00Z", monday).empty());
     CHECK(note("2026-12-06 14:30 UTC", monday).empty());
 }

@@ -13,7 +13,7 @@ TEST_CASE("a time field reads into UTC, or into a diagnostic at that field") {
     const auto local = read_time_field("delivered_at", "2026-11-20 09:30", now, "America/New_York", found);
     REQUIRE(local.has_value());
     CHECK(format_utc_time(local->time) == "2026-11-20T14:30:00Z");
-    CHECK(local->local_wall_time == "2026-11-20T09:30:00");
+    CHECK(format_wall_time(local->local_wall.value()) == "2026-11-20T09:30:00");
     CHECK(found.empty());
 
     const auto fraction = read_time_field("point_in_time", "2026-11-20T11:00:00.5Z", now, "", found);
