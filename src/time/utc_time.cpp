@@ -362,14 +362,19 @@ TimeParseResult parse_absolute(std::string_view original, std::string_view time_
     return parsed;
 }
 
-// Times outside the years 0000-9999 cannot be written back in the payload's fixed form.
-TimeParseResult within_printable_years(TimeParseResult result, std::string_view text) {
+// Times outside the years 0000-9999 cannot be written back in the payload's fixed form. Checked in place, so
+// the usual draft's time is not moved once more (validate's hot path).
+void keep_to_printable_years(TimeParseResult& result, std::string_view text) {
     const auto* parsed = std::get_if<ParsedTime>(&result);
     constexpr auto first = date::sys_days{date::year{0} / 1 / 1};
     constexpr auto last = date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24};
     if (parsed != nullptr && (parsed->time < first || parsed->time >= last)) {
-        return failure("time-out-of-range", quoted(text) + " is outside the years 0000 to 9999");
+        result = failure("time-out-of-range", quoted(text) + " is outside the years 0000 to 9999");
     }
+}
+
+TimeParseResult within_printable_years(TimeParseResult result, std::string_view text) {
+    keep_to_printable_years(result, text);
     return result;
 }
 
@@ -381,6 +386,17 @@ bool names_months_or_years(std::string_view text) {
 bool starts_with_year(std::string_view text) {
     return text.size() >= 4 && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[2]) &&
            is_digit(text[3]);
+}
+
+// A time that starts with its year: ISO, or "2025-03-31 -1 month", which the words' reader refuses with the
+// reason. One named result, so the usual draft's time is built in place, not moved (validate's hot path).
+TimeParseResult parse_from_year(std::string_view trimmed, sys_seconds now, std::string_view time_zone) {
+    TimeParseResult result = parse_absolute(trimmed, time_zone);
+    keep_to_printable_years(result, trimmed);
+    if (std::holds_alternative<TimeParseError>(result) && names_months_or_years(trimmed)) {
+        result = parse_natural_time(trimmed, now, time_zone);
+    }
+    return result;
 }
 
 bool starts_with_now(std::string_view text) {
@@ -402,12 +418,7 @@ TimeParseResult parse_point_in_time(std::string_view text, sys_seconds now, std:
     if (!starts_with_year(trimmed)) {
         return within_printable_years(parse_natural_time(trimmed, now, time_zone), trimmed);
     }
-    auto absolute = within_printable_years(parse_absolute(trimmed, time_zone), trimmed);
-    // "2025-03-31 -1 month": the words' reader says why month arithmetic is refused.
-    if (std::holds_alternative<TimeParseError>(absolute) && names_months_or_years(trimmed)) {
-        return parse_natural_time(trimmed, now, time_zone);
-    }
-    return absolute;
+    return parse_from_year(trimmed, now, time_zone);
 }
 
 TimeParseResult parse_absolute_time(std::string_view text) {

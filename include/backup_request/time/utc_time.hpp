@@ -15,13 +15,13 @@ struct ParsedTime {
     sys_seconds time{};
     bool subseconds_dropped = false; // the text had a fraction of a second, which was cut off
     bool relative = false;           // counted from now: "now-2h", "yesterday 14:30", "2 hours ago"
+    bool exact_utc = false;          // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
     // The wall time (its fields, held as if UTC) when converted from a local time in a zone; a value, not
     // text, so that the usual draft (a UTC instant) moves no second string through every parse (issue 25's
     // cost).
     std::optional<sys_seconds> local_wall{};
-    std::string local_zone{}; // the IANA zone of local_wall
-    bool exact_utc = false;   // written as a full UTC instant ("...Z", "... UTC"): nothing to echo
     std::optional<std::chrono::minutes> offset{}; // a numeric offset that was given (not UTC)
+    std::string local_zone{};                     // the IANA zone of local_wall
 };
 
 struct TimeParseError {
