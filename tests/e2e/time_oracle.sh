@@ -13,7 +13,9 @@ fi
 failed=0
 
 gnu() { # NOW FORM: GNU date's reading in UTC, or "invalid"
-  TZ=UTC faketime "$1" date -u -d "$2" +%FT%TZ 2>/dev/null || echo invalid
+  # -f: the clock stands still at NOW (without it faketime starts the clock there, and a slow start reads a
+  # second later)
+  TZ=UTC faketime -f "$1" date -u -d "$2" +%FT%TZ 2>/dev/null || echo invalid
 }
 ours() { # NOW FORM: backup-request's reading (its wall times in UTC), or "refused"
   local now=${1/ /T}Z
