@@ -2,11 +2,11 @@
 // flags and the list of what a config file may hold, then handed to CLI11 as its config items.
 #include "config_file.hpp"
 
-#include "backup_request/output/tracker_body.hpp"
 #include "backup_request/platform/folders.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/utf8_text.hpp"
+#include "backup_request/trackers/tracker_body.hpp"
 #include "command_table.hpp"
 
 #include <CLI/Option.hpp>

@@ -8,7 +8,8 @@
 #endif
 
 #include "backup_request/drafts/request_kind.hpp"
-#include "backup_request/output/tracker_body.hpp"
+#include "backup_request/output/deadline_calendar.hpp"
+#include "backup_request/trackers/tracker_body.hpp"
 #include "command_context.hpp"
 #include "command_table.hpp"
 #include "request_output.hpp"

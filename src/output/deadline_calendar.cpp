@@ -1,6 +1,7 @@
 // An iCalendar (RFC 5545) file for the deadline: one VEVENT with a VALARM a day ahead. Text values are
 // escaped (section 3.3.11) and long lines folded at 75 octets (section 3.1), never inside a UTF-8 sequence.
-#include "backup_request/output/tracker_body.hpp"
+#include "backup_request/output/deadline_calendar.hpp"
+
 #include "backup_request/text/utf8_text.hpp"
 
 #include <date/date.h>

@@ -4,7 +4,7 @@
 
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/output/case_document.hpp"
-#include "backup_request/output/tracker_body.hpp"
+#include "backup_request/output/deadline_calendar.hpp"
 #include "backup_request/text/display_width.hpp"
 #include "backup_request/text/visible_text.hpp"
 

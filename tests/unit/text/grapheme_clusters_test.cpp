@@ -1,6 +1,6 @@
 // Unit tests for grapheme cluster boundaries: Unicode's own GraphemeBreakTest.txt, replayed line by line.
-#include "backup_request/output/tracker_body.hpp"
 #include "backup_request/text/grapheme_clusters.hpp"
+#include "backup_request/trackers/tracker_body.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>

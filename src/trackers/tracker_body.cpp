@@ -1,6 +1,6 @@
 // One function per tracker's create-issue body; the markup comes from case_markup.cpp. Limits are the
 // trackers' documented ones: a title is cut at a character boundary, a body that does not fit is refused.
-#include "backup_request/output/tracker_body.hpp"
+#include "backup_request/trackers/tracker_body.hpp"
 
 #include "backup_request/output/payload.hpp"
 #include "backup_request/text/grapheme_clusters.hpp"

@@ -1,6 +1,6 @@
-// The exact JSON bodies that open a ticket in the trackers teams use, and an iCalendar file for the deadline.
-// Each body carries the case document in the tracker's own markup, a title within the tracker's limit, and
-// the deadline in the tracker's own due-date field where it has one.
+// The exact JSON bodies that open a ticket in the trackers teams use. Each body carries the case document in
+// the tracker's own markup, a title within the tracker's limit, and the deadline in the tracker's own
+// due-date field where it has one.
 #pragma once
 
 #include "backup_request/output/case_document.hpp"
@@ -48,17 +48,6 @@ struct TrackerError {
 // The request body for `tracker`'s create-issue API, as compact or indented JSON with a final newline.
 [[nodiscard]] std::variant<std::string, TrackerError>
 tracker_body(Tracker tracker, const CaseDocument& original, const TrackerSettings& settings, bool compact);
-
-// An iCalendar (RFC 5545) file: the deadline as an event, with a reminder a day ahead; `now` stamps it.
-// A calendar event for a recorded request keeps one UID for the request's whole life and raises SEQUENCE on
-// each change, so re-importing it updates the event (RFC 5545 3.8.4.7, 3.8.7.4) instead of adding another.
-struct CalendarIdentity {
-    std::string uid;
-    std::optional<std::size_t> sequence; // none: a one-off event (create --format ics)
-};
-[[nodiscard]] std::string deadline_calendar(const CaseDocument& document, sys_seconds now);
-[[nodiscard]] std::string deadline_calendar(const CaseDocument& document, sys_seconds now,
-                                            const CalendarIdentity& identity);
 
 // `text` cut to at most `limit` units (the tracker's way of counting) at a boundary a reader sees between two
 // characters (a grapheme cluster, or one of visible_text's escapes), with "…" when cut.

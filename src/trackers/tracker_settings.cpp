@@ -1,8 +1,8 @@
 // A tracker's settings as the tracker will take them: trimmed, logins without their '@', and what the tracker
 // would refuse (a Jira label with a space, a GitHub login it cannot have) refused here, naming the flag.
-#include "backup_request/output/tracker_body.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
+#include "backup_request/trackers/tracker_body.hpp"
 
 #include <algorithm>
 #include <cctype>
