@@ -11,7 +11,7 @@ namespace backup_request {
 namespace {
 
 // migrations[N - 1] takes a ledger from version N - 1 to N. Never edit one that shipped: add the next.
-constexpr std::array<const char*, 2> migrations = {
+constexpr std::array<const char*, 3> migrations = {
     // 1: requests, and the events of their lives.
     R"sql(
 CREATE TABLE requests (
@@ -54,6 +54,21 @@ CREATE TABLE request_environments (
 CREATE INDEX request_environments_by_host ON request_environments(host);
 INSERT INTO request_environments (request_id, host)
     SELECT requests.id, json_each.value FROM requests, json_each(requests.environments);
+)sql",
+    // 3: the attempts to open a request's ticket in a tracker, written before each is sent (issue 26).
+    R"sql(
+CREATE TABLE submissions (
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    seq INTEGER NOT NULL,
+    tracker TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    sending_until TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    ticket TEXT,
+    url TEXT,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (request_id, seq)
+) STRICT;
 )sql",
 };
 
@@ -216,7 +231,74 @@ class SqliteLedger final : public LedgerStore {
         return true;
     }
 
+    std::vector<SubmissionAttempt> attempts(const std::string& id) override {
+        if (empty_ || !has_submissions()) {
+            return {};
+        }
+        const std::string& path = connection_->path();
+        sqlite::Statement statement(*connection_,
+                                    "SELECT seq, tracker, started_at, sending_until, outcome, ticket, url, "
+                                    "detail FROM submissions WHERE request_id = ?1 ORDER BY seq");
+        statement.bind(1, id);
+        std::vector<SubmissionAttempt> found;
+        while (statement.step()) {
+            const auto outcome = outcome_named(statement.text(4));
+            if (!outcome) {
+                throw LedgerUnavailable("cannot read " + path + ": request " + id +
+                                        " has an attempt whose outcome this version does not know: " +
+                                        statement.text(4));
+            }
+            found.push_back({id, static_cast<std::size_t>(statement.number(0)), statement.text(1),
+                             stored_time(statement.text(2), path), stored_time(statement.text(3), path),
+                             *outcome, statement.optional_text(5), statement.optional_text(6),
+                             statement.text(7)});
+        }
+        return found;
+    }
+
+    bool begin_attempt(const SubmissionAttempt& attempt) override {
+        sqlite::Transaction transaction(*connection_);
+        sqlite::Statement taken(*connection_, "SELECT count(*) FROM submissions WHERE request_id = ?1");
+        if (!taken.bind(1, attempt.request_id).step() ||
+            static_cast<std::size_t>(taken.number(0)) != attempt.seq) {
+            return false;
+        }
+        sqlite::Statement(*connection_, "INSERT INTO submissions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+            .bind(1, attempt.request_id)
+            .bind(2, static_cast<std::int64_t>(attempt.seq))
+            .bind(3, attempt.tracker)
+            .bind(4, format_utc_time(attempt.started_at))
+            .bind(5, format_utc_time(attempt.sending_until))
+            .bind(6, outcome_name(attempt.outcome))
+            .bind(7, attempt.ticket)
+            .bind(8, attempt.url)
+            .bind(9, attempt.detail)
+            .run();
+        transaction.commit();
+        return true;
+    }
+
+    void finish_attempt(const SubmissionAttempt& attempt) override {
+        sqlite::Transaction transaction(*connection_);
+        sqlite::Statement(*connection_, "UPDATE submissions SET outcome = ?3, ticket = ?4, url = ?5, detail = "
+                                        "?6 WHERE request_id = ?1 AND seq = ?2")
+            .bind(1, attempt.request_id)
+            .bind(2, static_cast<std::int64_t>(attempt.seq))
+            .bind(3, outcome_name(attempt.outcome))
+            .bind(4, attempt.ticket)
+            .bind(5, attempt.url)
+            .bind(6, attempt.detail)
+            .run();
+        transaction.commit();
+    }
+
   private:
+    // A ledger opened read-only is not migrated: one older than version 3 has no attempts table.
+    bool has_submissions() {
+        return connection_->single_number(
+                   "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'submissions'") != 0;
+    }
+
     [[noreturn]] void unknown_version(std::int64_t version) const {
         if (version > ledger_schema_version) {
             throw LedgerUnavailable("cannot use " + connection_->path() + ": it was written by a newer " +

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "backup_request/ledger/ledger_record.hpp"
+#include "backup_request/ledger/submission_attempt.hpp"
 
 #include <functional>
 #include <optional>
@@ -40,6 +41,14 @@ class LedgerStore {
     // in one transaction, if it is still as it was read (`as_read`: its state, end of access and number of
     // events); false when another process changed it first, and then nothing is written.
     [[nodiscard]] virtual bool update_lifecycle(const LedgerRecord& updated, const LedgerRecord& as_read) = 0;
+
+    // The attempts to open request `id`'s ticket in a tracker, oldest first.
+    [[nodiscard]] virtual std::vector<SubmissionAttempt> attempts(const std::string& id) = 0;
+    // Records an attempt before its request is sent, under its seq; false when another run took that seq
+    // first (it read the same attempts and is submitting now), and then nothing is written.
+    [[nodiscard]] virtual bool begin_attempt(const SubmissionAttempt& attempt) = 0;
+    // Records how the attempt ended (outcome, ticket, URL, detail).
+    virtual void finish_attempt(const SubmissionAttempt& attempt) = 0;
 };
 
 } // namespace backup_request

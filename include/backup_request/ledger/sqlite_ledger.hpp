@@ -12,7 +12,7 @@ namespace backup_request {
 
 // The schema this version writes (PRAGMA user_version). Version 1: requests and their events; version 2: an
 // indexed table of each request's environments, for the warnings at create.
-inline constexpr int ledger_schema_version = 2;
+inline constexpr int ledger_schema_version = 3;
 
 struct SqliteLedgerOptions {
     std::chrono::milliseconds busy_timeout{5000}; // how long to wait for another process's transaction

@@ -92,7 +92,7 @@ TEST_CASE("a ledger whose schema version no backup-request wrote is unavailable,
     ScratchFolder folder;
     const std::string path = (folder.path / "ledger.sqlite").string();
     (void)open_sqlite_ledger(path);
-    for (const std::string version : {"-1", "-2147483647", "3", "99"}) {
+    for (const std::string version : {"-1", "-2147483647", "4", "99"}) {
         sql(path, ("PRAGMA user_version = " + version).c_str());
         CHECK_THROWS_AS(open_sqlite_ledger(path), LedgerUnavailable);
         SqliteLedgerOptions reading;
@@ -140,13 +140,13 @@ TEST_CASE("records_naming finds requests by environment through the index") {
     CHECK(store->records_naming({"d.example.com"}).empty());
 }
 
-TEST_CASE("migration 1 to 2: the stored v1 ledger keeps every record") {
+TEST_CASE("migrations 1 to 3: the stored v1 ledger keeps every record") {
     ScratchFolder folder;
     const auto path = folder.path / "ledger.sqlite";
     std::filesystem::copy_file(BACKUP_REQUEST_TEST_DATA "/ledger-v1.sqlite", path);
     REQUIRE(sqlite_ledger_version(path.string()) == 1);
     auto store = open_sqlite_ledger(path.string());
-    CHECK(sqlite_ledger_version(path.string()) == 2);
+    CHECK(sqlite_ledger_version(path.string()) == 3);
     const auto records = store->records();
     CHECK(ids(records) == std::vector<std::string>{"k7m2qz", "p3xw9h", "ext4m2"});
     const auto& first = records[0];
@@ -164,6 +164,8 @@ TEST_CASE("migration 1 to 2: the stored v1 ledger keeps every record") {
     // Version 2's table was filled from version 1's records.
     CHECK(ids(store->records_naming({"acme-dev.outsystemsenterprise.com"})) ==
           std::vector<std::string>{"k7m2qz", "ext4m2"});
+    // Version 3's table starts empty.
+    CHECK(store->attempts("k7m2qz").empty());
 }
 
 TEST_CASE("migrations one at a time from an empty file") {
@@ -171,8 +173,15 @@ TEST_CASE("migrations one at a time from an empty file") {
     const std::string path = (folder.path / "ledger.sqlite").string();
     (void)open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 1});
     CHECK(sqlite_ledger_version(path) == 1);
-    (void)open_sqlite_ledger(path);
+    (void)open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 2});
     CHECK(sqlite_ledger_version(path) == 2);
+    {
+        // Read-only at version 2 (list and show never migrate): no attempts table, and none to read.
+        auto reading = open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 3, true});
+        CHECK(reading->attempts("k7m2qz").empty());
+    }
+    (void)open_sqlite_ledger(path);
+    CHECK(sqlite_ledger_version(path) == 3);
     auto store = open_sqlite_ledger(path); // at the current version: nothing to do
     CHECK(store->records().empty());
 }
@@ -195,7 +204,7 @@ TEST_CASE("a ledger it cannot use is a LedgerUnavailable with the reason") {
     CHECK(failure_of(newer) ==
           "cannot use " + newer +
               ": it was written by a newer backup-request (ledger schema 9, this version "
-              "knows up to 2); upgrade backup-request, or use another --ledger");
+              "knows up to 3); upgrade backup-request, or use another --ledger");
 
     const auto locked = (folder.path / "locked.sqlite").string();
     (void)open_sqlite_ledger(locked);
@@ -211,4 +220,39 @@ TEST_CASE("a ledger it cannot use is a LedgerUnavailable with the reason") {
     sqlite3_close(holder);
 
     CHECK(failure_of((folder.path / "no-such-folder" / "x.sqlite").string()).starts_with("cannot open "));
+}
+
+TEST_CASE("an attempt is recorded before sending, and one run at a time takes its place") {
+    ScratchFolder folder;
+    const std::string path = (folder.path / "ledger.sqlite").string();
+    auto store = open_sqlite_ledger(path);
+    const std::string id = add(*store, access_record("", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z"));
+    SubmissionAttempt attempt{id,
+                              0,
+                              "github",
+                              utc("2026-11-20T16:05:00Z"),
+                              utc("2026-11-20T16:05:30Z"),
+                              AttemptOutcome::sending,
+                              std::nullopt,
+                              std::nullopt,
+                              ""};
+    CHECK(store->begin_attempt(attempt));
+    // Another run read no attempts either and wants seq 0 too: it does not get it.
+    CHECK_FALSE(store->begin_attempt(attempt));
+    CHECK(store->attempts(id) == std::vector<SubmissionAttempt>{attempt});
+
+    attempt.outcome = AttemptOutcome::created;
+    attempt.ticket = "octo/ops#12";
+    attempt.url = "https://github.com/octo/ops/issues/12";
+    store->finish_attempt(attempt);
+    auto second = attempt;
+    second.seq = 1;
+    second.tracker = "jira";
+    second.outcome = AttemptOutcome::refused;
+    second.ticket.reset();
+    second.url.reset();
+    second.detail = "HTTP 400: customfield_10010: Team is required";
+    CHECK(store->begin_attempt(second));
+    CHECK(store->attempts(id) == std::vector<SubmissionAttempt>{attempt, second});
+    CHECK(store->attempts("other").empty());
 }
