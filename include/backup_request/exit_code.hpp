@@ -9,6 +9,7 @@ enum class ExitCode : int {
     usage = 2,          // unknown flag, missing or conflicting option, bad --now
     input = 3,          // an input file cannot be read or parsed
     output = 4,         // the payload cannot be written
+    tracker = 5,        // the tracker could not be reached or refused the ticket (submit)
 };
 
 [[nodiscard]] constexpr int to_int(ExitCode code) {

@@ -6,6 +6,7 @@
 #include "manual_command.hpp"
 #include "request_command.hpp"
 #include "schema_command.hpp"
+#include "submit_command.hpp"
 #include "template_command.hpp"
 #include "validate_command.hpp"
 #include "window_command.hpp"
@@ -23,6 +24,7 @@ std::vector<Command> command_table() {
     table.push_back(list_command());
     table.push_back(show_command());
     table.push_back(mark_command());
+    table.push_back(submit_command());
     table.push_back(window_command());
     table.push_back(completion_command());
     table.push_back(manual_command());

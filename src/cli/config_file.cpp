@@ -7,6 +7,7 @@
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/utf8_text.hpp"
 #include "backup_request/trackers/tracker_body.hpp"
+#include "backup_request/trackers/tracker_credential_source.hpp"
 #include "command_table.hpp"
 
 #include <CLI/Option.hpp>
@@ -31,9 +32,15 @@ std::string flag_name_for_key(std::string key) {
 
 // What a config file may hold: who you are and how you work. Anything else that is a flag is refused, with
 // the reason for the ones people try.
-constexpr std::array<std::string_view, 14> allowed_keys = {
-    "contact", "env",     "timezone", "reference-prefix", "color",          "quiet",  "verbose",
-    "format",  "compact", "strict",   "no-input",         "retention-days", "ledger", "no-ledger"};
+constexpr std::array<std::string_view, 17> allowed_keys = {
+    "contact", "env",     "timezone", "reference-prefix", "color",          "quiet",  "verbose", "format",
+    "compact", "strict",  "no-input", "retention-days",   "ledger",         "no-ledger", "tracker",
+    "ca-file", "timeout"};
+
+// Keys people reach for to store a tracker's secret: never kept in the file (anyone who can read it could use
+// it, and it ends up in dotfile repositories).
+constexpr std::array<std::string_view, 9> secret_keys = {"token",   "api-token", "api-key",  "password", "secret",
+                                                         "apikey",  "key",       "private-token", "pat"};
 
 std::string refusal_reason(const std::string& flag) {
     if (flag == "now") {
@@ -81,7 +88,8 @@ std::vector<std::string> tracker_keys(const CLI::App& app, const std::string& pr
     std::vector<std::string> keys;
     for (const CLI::App* command : visible_commands(app)) {
         for (const auto& name : flag_names(*command)) {
-            if (name.starts_with(prefix) &&
+            // [jira]'s keys are not [jira-server]'s: "jira-server-url" is no key "server-url" of [jira].
+            if (name.starts_with(prefix) && !(prefix == "jira-" && name.starts_with("jira-server-")) &&
                 std::find(keys.begin(), keys.end(), name.substr(prefix.size())) == keys.end()) {
                 keys.push_back(name.substr(prefix.size()));
             }
@@ -241,6 +249,15 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
     const std::string name(key.str());
     const std::string flag = section.prefix + flag_name_for_key(name);
     const std::string in_table = section.table.empty() ? "" : " in [" + section.table + "]";
+    if (std::find(secret_keys.begin(), secret_keys.end(), flag_name_for_key(name)) != secret_keys.end()) {
+        const auto tracker = tracker_named(section.table);
+        return Problem{key.source().begin,
+                       where + ": '" + name + "'" + in_table +
+                           ": a credential is never kept in the config file; " +
+                           (tracker ? credential_hint(*tracker) + " (a command that prints it)"
+                                    : std::string("set the tracker's environment variable, or token_command "
+                                                  "in its table (docs/ticketing.md)"))};
+    }
     if (std::find(section.known.begin(), section.known.end(), flag_name_for_key(name)) ==
         section.known.end()) {
         const auto suggestion = closest_name(name, section.known);

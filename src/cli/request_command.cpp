@@ -10,10 +10,13 @@
 #include "now_option.hpp"
 #include "option_checks.hpp"
 #include "request_ledger.hpp"
+#include "ticket_submission.hpp"
 #include "time_reading.hpp"
+#include "tracker_flags.hpp"
 
 #include <memory>
 #include <ostream>
+#include <thread>
 
 namespace backup_request {
 namespace {
@@ -126,59 +129,6 @@ void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions
         break;
     }
     }
-}
-
-// The tracker settings, as flags named after the --format value and the tracker's own key; the config file's
-// [jira], [github], ... tables set the same flags.
-void add_tracker_flags(CLI::App& command, TrackerSettings& settings) {
-    const std::string group = "Tracker settings (for --format jira, jira-server, github, gitlab, zendesk, "
-                              "servicenow, redmine)";
-    const auto text = [&](const char* flag, std::string& value, const char* help, const char* type) {
-        command.add_option(flag, value, help)->type_name(type)->group(group);
-    };
-    const auto list = [&](const char* flag, std::vector<std::string>& values, const char* help) {
-        command.add_option(flag, values, help)->type_name("NAME")->delimiter(',')->group(group);
-    };
-    text("--jira-project", settings.jira_project, "Jira project key (required for jira and jira-server)",
-         "KEY");
-    text("--jira-issue-type", settings.jira_issue_type, "Jira issue type (default Task)", "NAME");
-    list("--jira-labels", settings.jira_labels, "Jira labels, comma-separated");
-    text("--jira-priority", settings.jira_priority, "Jira priority name", "NAME");
-    list("--github-labels", settings.github_labels, "GitHub labels, comma-separated");
-    list("--github-assignees", settings.github_assignees, "GitHub logins to assign, comma-separated");
-    list("--gitlab-labels", settings.gitlab_labels, "GitLab labels, comma-separated");
-    command.add_option("--zendesk-type", settings.zendesk_type, "Zendesk ticket type (a task gets due_at)")
-        ->type_name("TYPE")
-        ->check(CLI::IsMember({"problem", "incident", "question", "task"}))
-        ->group(group);
-    command.add_option("--zendesk-priority", settings.zendesk_priority, "Zendesk priority")
-        ->type_name("PRIORITY")
-        ->check(CLI::IsMember({"low", "normal", "high", "urgent"}))
-        ->group(group);
-    list("--zendesk-tags", settings.zendesk_tags, "Zendesk tags, comma-separated");
-    text("--servicenow-assignment-group", settings.servicenow_assignment_group, "ServiceNow assignment group",
-         "GROUP");
-    text("--servicenow-caller", settings.servicenow_caller, "ServiceNow caller (caller_id)", "USER");
-    command.add_option("--servicenow-urgency", settings.servicenow_urgency, "ServiceNow urgency: 1, 2 or 3")
-        ->type_name("N")
-        ->check(CLI::IsMember({"1", "2", "3"}))
-        ->group(group);
-    command.add_option("--servicenow-impact", settings.servicenow_impact, "ServiceNow impact: 1, 2 or 3")
-        ->type_name("N")
-        ->check(CLI::IsMember({"1", "2", "3"}))
-        ->group(group);
-    text("--redmine-project", settings.redmine_project,
-         "Redmine project id or identifier (required for redmine)", "ID");
-    text("--redmine-tracker", settings.redmine_tracker, "Redmine tracker id", "ID");
-    text("--redmine-priority", settings.redmine_priority, "Redmine priority id", "ID");
-    command
-        .add_option("--redmine-text-formatting", settings.redmine_text_formatting,
-                    "The Redmine server's text formatting (Administration > Settings > General): textile or "
-                    "common_mark; the description is written to be literal under it")
-        ->type_name("NAME")
-        ->check(CLI::IsMember({"textile", "common_mark"}))
-        ->default_str("textile")
-        ->group(group);
 }
 
 // The chosen --format's text: the payload, case text, a tracker's body, or the calendar file.
@@ -315,6 +265,60 @@ std::optional<LedgerRecord> ledger_record_of(const JudgedRequest& judged,
     return record;
 }
 
+// create --submit: the case is written and recorded; its ticket is opened as `submit ID` would, and a
+// failure costs neither. The URL goes to stderr: stdout holds the case.
+CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord record,
+                             const RequestOptions& options, RequestLedger& ledger, sys_seconds now,
+                             CommandContext& context) {
+    const std::string& named = options.submit_to.empty() ? options.submit.tracker : options.submit_to;
+    if (named.empty()) {
+        return usage_failure("create", "the case is written, not submitted: --submit needs a tracker (--submit "
+                                       "github, --tracker, or tracker = \"github\" in the config)");
+    }
+    LedgerStore* store = ledger.recorded_store();
+    if (!id || store == nullptr) {
+        return failure(ExitCode::tracker, "the case is written, not submitted: submitting needs the ledger, "
+                                          "which keeps a retry from opening a second ticket");
+    }
+    record.id = *id;
+    record.history.front().recorded_at = record.written_at;
+    const Tracker tracker = *tracker_named(named);
+    auto body = recorded_body(record, tracker, options.tracker);
+    if (auto* failed = std::get_if<CommandFailure>(&body)) {
+        return std::move(*failed);
+    }
+    auto credential = tracker_credential(tracker, options.tracker, context);
+    if (auto* failed = std::get_if<CommandFailure>(&credential)) {
+        failed->messages.back() += "; the case is written and recorded as " + *id + ": backup-request submit " +
+                                   *id + " --to " + named + " opens its ticket";
+        return std::move(*failed);
+    }
+    SubmitSettings submit = options.submit;
+    submit.tracker = named;
+    SubmissionPlanInputs inputs{tracker, &options.tracker, &submit,
+                                std::get<TrackerCredential>(std::move(credential)),
+                                std::get<std::string>(std::move(body))};
+    auto transport = make_curl_transport();
+    SubmissionClock clock;
+    clock.sleep = [](std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); };
+    // The record as stored: its history is what the store compares before it adds the ticket.
+    std::optional<LedgerRecord> stored;
+    try {
+        stored = store->find(*id);
+    } catch (const LedgerUnavailable& unavailable) {
+        return failure(ExitCode::output, std::string("ledger: ") + unavailable.what());
+    }
+    auto submitted = submit_record(stored.value_or(record), inputs, *store, *transport, clock, now, context);
+    if (auto* failed = std::get_if<CommandFailure>(&submitted)) {
+        return std::move(*failed);
+    }
+    const auto& done = std::get<SubmittedTicket>(submitted);
+    if (!context.quiet) {
+        context.err << visible_text(done.note) << ": " << submitted_text(done, false);
+    }
+    return ExitCode::ok;
+}
+
 // --output naming a file this command reads (--from, --justification-file) is refused before anything is
 // read.
 std::optional<CommandFailure> output_over_an_input(const CLI::App& command, const RequestKind& kind,
@@ -365,6 +369,22 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
     add_reference_prefix(*command, options.reference_prefix);
     add_output_flags(*command, options.output);
     add_tracker_flags(*command, options.tracker);
+    const std::string submitting = "Submitting (open the ticket in your tracker, exactly once; docs/ticketing.md)";
+    command
+        ->add_option("--submit", options.submit_to,
+                     "Once the case is written and recorded, open its ticket in TRACKER (else --tracker's); "
+                     "its URL goes to stderr")
+        ->type_name("[TRACKER]")
+        ->expected(0, 1)
+        ->check(CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
+        ->group(submitting);
+    command
+        ->add_option("--tracker", options.submit.tracker, "The tracker --submit opens the ticket in (config: tracker)")
+        ->type_name("TRACKER")
+        ->check(CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
+        ->group(submitting);
+    add_submit_flags(*command, options.submit, submitting);
+    add_tracker_connection_flags(*command, options.tracker);
     command->add_flag("--strict", options.strict, "Fail on warnings as on errors");
     command->add_flag("--allow-secrets", options.allow_secrets,
                       "Accept text that looks like a credential (a false positive of the secret check)");
@@ -470,7 +490,10 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     // (main reports it, exit 4).
     if (const auto* code = std::get_if<ExitCode>(&written);
         code != nullptr && *code == ExitCode::ok && context.out.flush().good()) {
-        ledger.record(*record);
+        const auto id = ledger.record(*record);
+        if (command.count("--submit") != 0) {
+            return submit_written(id, *record, options, ledger, resolved.time, context);
+        }
     }
     return written;
 }

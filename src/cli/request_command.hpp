@@ -13,6 +13,7 @@
 #include "command_context.hpp"
 #include "command_table.hpp"
 #include "request_output.hpp"
+#include "tracker_flags.hpp"
 
 #include <CLI/App.hpp>
 #include <map>
@@ -33,6 +34,8 @@ struct RequestOptions {
     std::string request_id; // extend --request ID
     OutputOptions output;
     TrackerSettings tracker;
+    std::string submit_to; // --submit [TRACKER]: the tracker named, else --tracker (the config's)
+    SubmitSettings submit;
     bool strict = false;
     bool allow_secrets = false;
     bool no_input = false;

@@ -67,9 +67,9 @@ Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds
     }
 }
 
-void RequestLedger::record(const LedgerRecord& record) {
+std::optional<std::string> RequestLedger::record(const LedgerRecord& record) {
     if (!path_) {
-        return;
+        return std::nullopt;
     }
     try {
         const std::string payload = record.payload;
@@ -83,9 +83,11 @@ void RequestLedger::record(const LedgerRecord& record) {
                                  : std::string())
                          << '\n';
         }
+        return id;
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
     }
+    return std::nullopt;
 }
 
 std::optional<CommandFailure> ledger_conflict(const std::string& command, const std::string& output,

@@ -28,7 +28,11 @@ class RequestLedger {
     [[nodiscard]] Diagnostics warnings(const LedgerRecord& prospective, sys_seconds now);
 
     // Records a written case and names its id on stderr; a failure is the one ledger-unavailable warning.
-    void record(const LedgerRecord& record);
+    // The id it got; none when the ledger is off or could not take it.
+    std::optional<std::string> record(const LedgerRecord& record);
+
+    // The store the case was recorded in (create --submit goes on with it); nullptr when there is none.
+    [[nodiscard]] LedgerStore* recorded_store() { return store_.get(); }
 
   private:
     void unavailable(const std::string& reason);

@@ -7,6 +7,8 @@
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/utf8_text.hpp"
 
+#include <algorithm>
+
 namespace backup_request {
 namespace {
 
@@ -211,6 +213,17 @@ std::variant<LedgerRecord, MarkRefusal> apply_mark(const LedgerRecord& record, c
         updated.access_ends_at = mark.until;
     }
     updated.history.push_back({mark.state, now, detail_of(mark, updated)});
+    return updated;
+}
+
+LedgerRecord with_ticket(const LedgerRecord& record, const std::string& ticket, sys_seconds now) {
+    LedgerRecord updated = record;
+    updated.ticket = ticket;
+    if (record.state == RequestState::written) {
+        updated.state = RequestState::submitted;
+        const sys_seconds last = record.history.empty() ? record.written_at : record.history.back().recorded_at;
+        updated.history.push_back({RequestState::submitted, std::max(now, last), "ticket " + ticket});
+    }
     return updated;
 }
 

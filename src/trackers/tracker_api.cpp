@@ -5,6 +5,7 @@
 #include "backup_request/trackers/tracker_api.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <nlohmann/json.hpp>
 
@@ -291,6 +292,11 @@ const TrackerApi& tracker_api(Tracker tracker) {
     return apis().front(); // unreachable: every Tracker has a row (tests/unit/trackers)
 }
 
+TrackerTarget tracker_target(Tracker tracker, const TrackerSettings& settings) {
+    const TrackerConnection& connection = connection_of(settings, tracker);
+    return {connection.url, tracker == Tracker::redmine ? settings.redmine_project : connection.project};
+}
+
 std::string tracker_marker(std::string_view request_id) {
     return "backup-request-" + std::string(request_id);
 }
@@ -359,7 +365,8 @@ std::variant<std::string, TrackerError> body_with_marker(Tracker tracker, std::s
 
 std::variant<HttpRequest, TrackerError> create_ticket_request(Tracker tracker, const TrackerTarget& target,
                                                               const TrackerCredential& credential,
-                                                              std::string body, std::string_view request_id) {
+                                                              std::string body, std::string_view request_id,
+                                                              std::size_t tickets_before) {
     auto url = checked_url(tracker, target, tracker_api(tracker).create_path);
     if (auto* error = std::get_if<TrackerError>(&url)) {
         return std::move(*error);
@@ -370,7 +377,10 @@ std::variant<HttpRequest, TrackerError> create_ticket_request(Tracker tracker, c
     request.body = std::move(body);
     if (tracker == Tracker::zendesk) {
         // Zendesk answers a repeated key within two hours with the first ticket instead of a second.
-        request.headers.push_back({"Idempotency-Key", tracker_marker(request_id)});
+        request.headers.push_back({"Idempotency-Key", tracker_marker(request_id) +
+                                                          (tickets_before == 0
+                                                               ? std::string()
+                                                               : "-again-" + std::to_string(tickets_before))});
     }
     return request;
 }
@@ -459,6 +469,65 @@ std::variant<std::vector<TrackerTicket>, TrackerError> read_found_tickets(Tracke
         tickets.push_back(std::move(entry.second));
     }
     return tickets;
+}
+
+std::string tracker_error_text(std::string_view answer) {
+    const json document = parsed_object(answer);
+    std::vector<std::string> parts;
+    const auto add = [&parts](std::string part) {
+        if (!part.empty() && std::find(parts.begin(), parts.end(), part) == parts.end()) {
+            parts.push_back(std::move(part));
+        }
+    };
+    // A value that is a message: a string, a list of them, an object of field: message(s), or an object
+    // with message/description/detail.
+    const std::function<void(const json&, const std::string&)> collect = [&](const json& value,
+                                                                           const std::string& field) {
+        const std::string prefix = field.empty() ? "" : field + ": ";
+        if (value.is_string()) {
+            add(prefix + value.get<std::string>());
+        } else if (value.is_array()) {
+            for (const json& item : value) {
+                collect(item, field);
+            }
+        } else if (value.is_object()) {
+            bool said = false;
+            for (const char* key : {"message", "description", "detail"}) {
+                if (const auto found = value.find(key); found != value.end() && found->is_string()) {
+                    std::string text = found->get<std::string>();
+                    // GitHub: {"resource":"Issue","field":"title","code":"missing_field"} has no message.
+                    add(prefix + text);
+                    said = true;
+                }
+            }
+            if (!said && value.contains("field") && value.contains("code")) {
+                add(prefix + text_of(value["field"]) + ": " + text_of(value["code"]));
+                said = true;
+            }
+            if (!said) {
+                for (const auto& [key, inner] : value.items()) {
+                    collect(inner, field.empty() ? key : field + "." + key);
+                }
+            }
+        }
+    };
+    if (document.is_object()) {
+        for (const char* key : {"errorMessages", "message", "error", "description", "errors", "details"}) {
+            if (const auto found = document.find(key); found != document.end()) {
+                collect(*found, "");
+            }
+        }
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += (text.empty() ? "" : "; ") + part;
+    }
+    for (char& c : text) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            c = ' ';
+        }
+    }
+    return text.size() > 300 ? cut_to_characters(text, 300) : text;
 }
 
 std::string shown_request(const HttpRequest& request) {

@@ -71,6 +71,10 @@ struct TrackerTarget {
     std::string project{};
 };
 
+// The target `settings` name for `tracker`: its url, and the project its paths need (GitHub's and GitLab's
+// from their connection, Redmine's from --redmine-project).
+[[nodiscard]] TrackerTarget tracker_target(Tracker tracker, const TrackerSettings& settings);
+
 struct TrackerCredential {
     std::string user{}; // for basic auth (Jira Cloud's e-mail, ServiceNow's user); Zendesk adds "/token"
     std::string secret{};
@@ -86,9 +90,11 @@ struct TrackerCredential {
 
 // The create call with `body` (already carrying the marker), and the search for a ticket with the marker. A
 // target without the base URL or the project the tracker needs is a TrackerError naming the config key.
+// `tickets_before`: how many tickets the request already has (submit --again), so Zendesk's Idempotency-Key
+// asks for a new one instead of answering with the first.
 [[nodiscard]] std::variant<HttpRequest, TrackerError>
 create_ticket_request(Tracker tracker, const TrackerTarget& target, const TrackerCredential& credential,
-                      std::string body, std::string_view request_id);
+                      std::string body, std::string_view request_id, std::size_t tickets_before = 0);
 [[nodiscard]] std::variant<HttpRequest, TrackerError> find_ticket_request(Tracker tracker,
                                                                           const TrackerTarget& target,
                                                                           const TrackerCredential& credential,
@@ -108,6 +114,12 @@ read_created_ticket(Tracker tracker, const TrackerTarget& target, std::string_vi
 [[nodiscard]] std::variant<std::vector<TrackerTicket>, TrackerError>
 read_found_tickets(Tracker tracker, const TrackerTarget& target, std::string_view answer,
                    std::string_view request_id);
+
+// What a tracker said when it refused a call, from the error shapes the trackers document (Jira's
+// errorMessages and errors map, GitHub's message and errors, GitLab's message map, Zendesk's details,
+// ServiceNow's error.message and detail, Redmine's errors list): one line, at most about 300 characters;
+// empty when the answer holds none of them.
+[[nodiscard]] std::string tracker_error_text(std::string_view answer);
 
 // The request as --dry-run shows it: method and URL, the headers (credentials masked), a blank line, the
 // body.

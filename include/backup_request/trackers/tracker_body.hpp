@@ -6,6 +6,7 @@
 #include "backup_request/output/case_document.hpp"
 #include "backup_request/text/grapheme_clusters.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ enum class Tracker { jira, jira_server, github, gitlab, zendesk, servicenow, red
 [[nodiscard]] std::string_view tracker_name(Tracker tracker);
 [[nodiscard]] std::optional<Tracker> tracker_named(std::string_view name);
 
+// Where a tracker is and how to sign in to it, for `submit` (the secret itself is never a setting).
+struct TrackerConnection {
+    std::string url{};           // the API's base; empty: the tracker's public one (GitHub, GitLab) or none
+    std::string project{};       // GitHub's owner/repo, GitLab's group/name or id (Jira and Redmine: their keys)
+    std::string user{};          // basic auth's account: Jira Cloud's or Zendesk's e-mail, ServiceNow's user
+    std::string token_command{}; // prints the secret when no environment variable holds it
+};
+
 // Per-tracker settings, in each tracker's own vocabulary; empty means "not given".
 struct TrackerSettings {
     std::string jira_project, jira_issue_type = "Task", jira_priority;
@@ -32,7 +41,15 @@ struct TrackerSettings {
     std::string redmine_project, redmine_tracker, redmine_priority;
     std::string redmine_text_formatting =
         "textile"; // the server's Setting.text_formatting: textile or common_mark
+    std::array<TrackerConnection, 7> connections{}; // by Tracker
 };
+
+[[nodiscard]] inline TrackerConnection& connection_of(TrackerSettings& settings, Tracker tracker) {
+    return settings.connections.at(static_cast<std::size_t>(tracker));
+}
+[[nodiscard]] inline const TrackerConnection& connection_of(const TrackerSettings& settings, Tracker tracker) {
+    return settings.connections.at(static_cast<std::size_t>(tracker));
+}
 
 struct TrackerError {
     std::string message;
