@@ -114,7 +114,7 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
     if (timed_out) {
         kill(-child, SIGKILL);
         (void)wait_for(child);
-        return CommandOutputFailure{"still running after " + std::to_string(timeout.count() / 1000) +
+        return CommandOutputFailure{"still running after " + std::to_string((timeout.count() + 999) / 1000) +
                                     " s, so it was stopped"};
     }
     const int status = wait_for(child);

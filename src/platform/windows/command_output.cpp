@@ -90,7 +90,7 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
     if (waited != WAIT_OBJECT_0) {
         TerminateProcess(process_handle.get(), 1);
         WaitForSingleObject(process_handle.get(), INFINITE);
-        return CommandOutputFailure{"still running after " + std::to_string(timeout.count() / 1000) +
+        return CommandOutputFailure{"still running after " + std::to_string((timeout.count() + 999) / 1000) +
                                     " s, so it was stopped"};
     }
     DWORD status = 0;

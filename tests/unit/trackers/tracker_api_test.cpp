@@ -275,3 +275,28 @@ TEST_CASE("Query values are percent-encoded as RFC 3986 says") {
     CHECK(percent_encoded("a b/c=\"d\"^é") == "a%20b%2Fc%3D%22d%22%5E%C3%A9");
     CHECK(percent_encoded("").empty());
 }
+
+TEST_CASE("A refusal is read in each tracker's documented error shape") {
+    CHECK(tracker_error_text(R"({"errorMessages":[],"errors":{"customfield_10010":"Team is required"}})") ==
+          "customfield_10010: Team is required");
+    CHECK(tracker_error_text(R"({"errorMessages":["Issue type is required."],"errors":{}})") ==
+          "Issue type is required.");
+    CHECK(tracker_error_text(R"({"message":"Validation Failed","errors":[{"resource":"Issue","code":"missing_field",)"
+                             R"("field":"title"}]})") == "Validation Failed; title: missing_field");
+    CHECK(tracker_error_text(R"({"message":{"title":["can't be blank","is too short"]}})") ==
+          "title: can't be blank; title: is too short");
+    CHECK(tracker_error_text(R"({"error":"RecordInvalid","description":"Record validation errors","details":)"
+                             R"({"requester":[{"description":"Requester: Email is invalid"}]}})") ==
+          "RecordInvalid; Record validation errors; requester: Requester: Email is invalid");
+    CHECK(tracker_error_text(R"({"error":{"message":"Invalid field","detail":"no such group"},"status":"failure"})") ==
+          "Invalid field; no such group");
+    CHECK(tracker_error_text(R"({"errors":["Subject cannot be blank","Tracker cannot be blank"]})") ==
+          "Subject cannot be blank; Tracker cannot be blank");
+    // Not JSON, or none of the shapes: nothing to quote.
+    CHECK(tracker_error_text("<html>502 Bad Gateway</html>").empty());
+    CHECK(tracker_error_text(R"({"ok":true})").empty());
+    // One line, however the tracker wrote it, and not a page long.
+    CHECK(tracker_error_text(R"({"message":"line one\nline two"})") == "line one line two");
+    const std::string long_message = R"({"message":")" + std::string(1000, 'x') + R"("})";
+    CHECK(tracker_error_text(long_message).size() <= 303);
+}
