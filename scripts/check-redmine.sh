@@ -173,4 +173,45 @@ else
   echo "FAIL docs/ticketing.md: the documented Redmine line printed '$documented'"
   failed=1
 fi
+# create --submit redmine, as a user would, against this server: the issue is opened once, and stays one
+# after a re-run, after an answer that was "lost" (the attempt's outcome made unknown in the ledger, so the
+# next run must find the issue by its marker instead of opening another), and after a refused key.
+ledger="$work/submit.sqlite"
+marked_count() { # the number of issues Redmine finds with request $1's marker
+  curl -sf -H "X-Redmine-API-Key: $key" -G "http://127.0.0.1:$port/issues.json" --data-urlencode project_id=backup-request-ci \
+    --data-urlencode 'status_id=*' --data-urlencode set_filter=1 --data-urlencode 'f[]=description' \
+    --data-urlencode 'op[description]=~' --data-urlencode "v[description][]=backup-request-$1" | jq .total_count
+}
+submit_flags=(--redmine-url "http://127.0.0.1:$port" --redmine-project backup-request-ci --redmine-tracker 3
+  --redmine-priority 3 --ledger "$ledger")
+expect_one() { # scenario, request id, exit code, expected code, stdout/stderr text, the URL expected in it
+  local count
+  count=$(marked_count "$2")
+  if [ "$3" = "$4" ] && [ "$count" = 1 ] && [[ "$5" == *"$6"* ]]; then
+    echo "ok submit $1: exit $3, one issue on the server ($6)"
+  else
+    echo "FAIL submit $1: exit $3 (want $4), $count issue(s) with the marker, output: $5"
+    failed=1
+  fi
+}
+out=$(REDMINE_API_KEY="$key" "$BR" create --at now-2h -e acme-prd.outsystemsenterprise.com --reference INC-4714 \
+  -j 'A failed deployment at 14:05 UTC deleted 3,000 invoices; finance cannot close the month without them.' \
+  --submit redmine "${submit_flags[@]}" 2>&1 >/dev/null) && code=0 || code=$?
+rid=$(sed -n 's/^recorded as \([a-z0-9]*\).*/\1/p' <<<"$out")
+issue=$(sed -n 's|.*\(http://127.0.0.1:[0-9]*/issues/[0-9]*\)$|\1|p' <<<"$out")
+expect_one "create --submit" "$rid" "$code" 0 "$out" "${issue:-no issue URL}"
+out=$(REDMINE_API_KEY="$key" "$BR" submit "$rid" --to redmine "${submit_flags[@]}" 2>&1) && code=0 || code=$?
+expect_one "again" "$rid" "$code" 0 "$out" "already has a ticket"
+python3 - "$ledger" "$rid" <<'PY'
+import sqlite3, sys
+with sqlite3.connect(sys.argv[1]) as db:
+    db.execute("UPDATE submissions SET outcome = 'unknown', ticket = NULL, url = NULL WHERE request_id = ?", (sys.argv[2],))
+    db.execute("UPDATE requests SET state = 'written', ticket = NULL WHERE id = ?", (sys.argv[2],))
+    db.execute("DELETE FROM events WHERE request_id = ? AND state = 'submitted'", (sys.argv[2],))
+PY
+out=$(REDMINE_API_KEY="$key" "$BR" submit "$rid" --to redmine "${submit_flags[@]}" 2>&1) && code=0 || code=$?
+expect_one "after a lost answer" "$rid" "$code" 0 "$out" "${issue:-no issue URL}"
+[[ "$out" == *"earlier attempt opened"* ]] || { echo "FAIL submit after a lost answer: not adopted: $out"; failed=1; }
+out=$(REDMINE_API_KEY=wrong-key "$BR" submit "$rid" --to redmine --again "${submit_flags[@]}" 2>&1) && code=0 || code=$?
+expect_one "with a refused key" "$rid" "$code" 5 "$out" "REDMINE_API_KEY"
 exit "$failed"
