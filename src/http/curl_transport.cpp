@@ -50,8 +50,24 @@ std::size_t collect_header(char* data, std::size_t size, std::size_t count, void
     return size * count;
 }
 
+// curl's detail without its timing ("... port 9 after 0 ms: ..."): the same failure reads the same each time.
+std::string without_timing(std::string text) {
+    const auto after = text.find(" after ");
+    if (after == std::string::npos) {
+        return text;
+    }
+    auto end = after + 7;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0) {
+        ++end;
+    }
+    if (end > after + 7 && text.compare(end, 3, " ms") == 0) {
+        text.erase(after, end + 3 - after);
+    }
+    return text;
+}
+
 HttpFailure failure_of(CURLcode code, const char* detail, const std::string& url, bool sent) {
-    std::string what = detail != nullptr && *detail != '\0' ? detail : curl_easy_strerror(code);
+    std::string what = without_timing(detail != nullptr && *detail != '\0' ? detail : curl_easy_strerror(code));
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:

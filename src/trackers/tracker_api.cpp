@@ -159,18 +159,20 @@ std::variant<std::string, TrackerError> checked_url(Tracker tracker, const Track
     std::string base = without_trailing_slashes(target.base_url.empty() ? std::string(api.default_base_url)
                                                                         : target.base_url);
     const std::string section = "[" + std::string(tracker_name(tracker)) + "]";
+    const std::string name(tracker_name(tracker));
     if (base.empty()) {
-        return missing(
-            section + " url: " + std::string(tracker_name(tracker)) +
-            " has no public address; give your server's API base in the config (url = \"https://...\")");
+        return missing(name + " has no public address: give your server's API base with --" + name +
+                       "-url URL, or url = \"https://...\" in the config's " + section);
     }
     if (api.needs_project_in_path && target.project.empty()) {
-        return missing(section + " project: name the " +
-                       std::string(tracker == Tracker::github ? "repository (project = \"owner/repo\")"
-                                   : tracker == Tracker::gitlab
-                                       ? "project (project = \"group/name\" or its id)"
-                                       : "project (project = \"identifier\")") +
-                       " in the config");
+        return missing(tracker == Tracker::github
+                           ? "name the repository: --github-project OWNER/REPO, or project = \"owner/repo\" in "
+                             "the config's [github]"
+                       : tracker == Tracker::gitlab
+                           ? "name the project: --gitlab-project GROUP/NAME (or its id), or project = "
+                             "\"group/name\" in the config's [gitlab]"
+                           : "name the project: --redmine-project ID, or project = \"identifier\" in the "
+                             "config's [redmine]");
     }
     return base + replaced(std::string(path), "{project}", project_in_path(tracker, target.project));
 }

@@ -121,12 +121,13 @@ TEST_CASE("What a tracker needs from the config is named") {
     REQUIRE(std::holds_alternative<TrackerError>(no_url));
     CHECK(std::get<TrackerError>(no_url).missing_setting);
     CHECK(std::get<TrackerError>(no_url).message ==
-          "[jira] url: jira has no public address; give your server's API base in the config (url = "
-          "\"https://...\")");
+          "jira has no public address: give your server's API base with --jira-url URL, or url = "
+          "\"https://...\" in the config's [jira]");
     const auto no_repo = create_ticket_request(Tracker::github, {}, token, "{}", "a");
     REQUIRE(std::holds_alternative<TrackerError>(no_repo));
     CHECK(std::get<TrackerError>(no_repo).message ==
-          "[github] project: name the repository (project = \"owner/repo\") in the config");
+          "name the repository: --github-project OWNER/REPO, or project = \"owner/repo\" in the config's "
+          "[github]");
 }
 
 TEST_CASE("The search for the marker per tracker") {
