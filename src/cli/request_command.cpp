@@ -4,6 +4,7 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/ledger_record.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
+#include "backup_request/output/portal_form.hpp"
 #include "backup_request/platform/folders.hpp"
 #include "backup_request/text/visible_text.hpp"
 #include "guided_intake.hpp"
@@ -133,7 +134,8 @@ void add_field_flag(CLI::App& command, const RequestField& field, RequestOptions
 
 // The chosen --format's text: the payload, case text, a tracker's body, or the calendar file.
 OrFailure<std::string> rendered(const JudgedRequest& judged, const RequestKind& kind,
-                                const RequestOptions& options, sys_seconds now) {
+                                const RequestOptions& options, sys_seconds now,
+                                const std::string& record_command) {
     const std::string& format = options.output.format;
     if (format == "ics") {
         return deadline_calendar(judged.document(), now);
@@ -145,6 +147,10 @@ OrFailure<std::string> rendered(const JudgedRequest& judged, const RequestKind& 
                                           : failure(ExitCode::rule_violation, error->message);
         }
         return std::get<std::string>(body);
+    }
+    if (format == "text") {
+        return render_portal_case(judged.document(), judged.render(OutputFormat::text, false),
+                                  PortalForm{options.infrastructure, record_command});
     }
     const OutputFormat text_format = format == "text"       ? OutputFormat::text
                                      : format == "markdown" ? OutputFormat::markdown
@@ -368,6 +374,11 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
     }
     add_reference_prefix(*command, options.reference_prefix);
     add_output_flags(*command, options.output);
+    command
+        ->add_option("--infrastructure", options.infrastructure,
+                     "--format text: your infrastructure's name, the Support Portal form's first field")
+        ->type_name("NAME")
+        ->check(non_empty("the infrastructure's name as the portal lists it"));
     add_tracker_flags(*command, options.tracker);
     const std::string submitting = "Submitting (open the ticket in your tracker, exactly once; docs/ticketing.md)";
     command
@@ -476,7 +487,14 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         context.err << "Nothing was written.\n";
         return ExitCode::rule_violation;
     }
-    auto text = rendered(judged, kind, options, resolved.time);
+    // The text form ends with the command that records the vendor's case id: the id it will be recorded as.
+    std::string record_command;
+    if (options.output.format == "text" && record && !options.example && !is_example_payload(judged)) {
+        if (const auto id = ledger.next_id(*record)) {
+            record_command = "backup-request " + ledger.hint() + "mark " + *id + " submitted --case CASE-ID";
+        }
+    }
+    auto text = rendered(judged, kind, options, resolved.time, record_command);
     if (auto* failed = std::get_if<CommandFailure>(&text)) {
         return std::move(*failed);
     }

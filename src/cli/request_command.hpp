@@ -34,6 +34,7 @@ struct RequestOptions {
     std::string request_id; // extend --request ID
     OutputOptions output;
     TrackerSettings tracker;
+    std::string infrastructure; // --format text: the portal form's first field
     std::string submit_to; // --submit [TRACKER]: the tracker named, else --tracker (the config's)
     SubmitSettings submit;
     bool strict = false;

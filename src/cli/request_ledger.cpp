@@ -67,6 +67,28 @@ Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds
     }
 }
 
+std::optional<std::string> RequestLedger::next_id(const LedgerRecord& record) {
+    if (!path_) {
+        return std::nullopt;
+    }
+    try {
+        auto* opened = store(false);
+        for (unsigned attempt = 0;; ++attempt) {
+            std::string id = request_id(record.payload, attempt);
+            if (opened == nullptr || !opened->find(id)) {
+                return id;
+            }
+        }
+    } catch (const LedgerUnavailable& failure) {
+        unavailable(failure.what());
+        return std::nullopt;
+    }
+}
+
+std::string RequestLedger::hint() const {
+    return ledger_hint(context_);
+}
+
 std::optional<std::string> RequestLedger::record(const LedgerRecord& record) {
     if (!path_) {
         return std::nullopt;

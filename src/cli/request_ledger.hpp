@@ -31,6 +31,14 @@ class RequestLedger {
     // The id it got; none when the ledger is off or could not take it.
     std::optional<std::string> record(const LedgerRecord& record);
 
+    // The id the case will be recorded under (the first free one), for a text that names it before it is
+    // recorded; none when the ledger is off or unusable. record() takes it unless another process took it
+    // meanwhile.
+    [[nodiscard]] std::optional<std::string> next_id(const LedgerRecord& record);
+
+    // "--ledger PATH " when the ledger was typed, for commands printed to be run as they are.
+    [[nodiscard]] std::string hint() const;
+
     // The store the case was recorded in (create --submit goes on with it); nullptr when there is none.
     [[nodiscard]] LedgerStore* recorded_store() { return store_.get(); }
 

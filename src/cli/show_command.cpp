@@ -3,10 +3,12 @@
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/output/ledger_listing.hpp"
+#include "backup_request/output/portal_form.hpp"
 #include "ledger_access.hpp"
 #include "ledger_commands.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
+#include "recorded_case.hpp"
 #include "request_output.hpp"
 
 #include <memory>
@@ -19,6 +21,7 @@ struct ShowOptions {
     std::string id;
     std::string format = "text";
     std::string now;
+    std::string infrastructure;
     OutputOptions output;
 };
 
@@ -36,6 +39,11 @@ CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
                      "text, json, or ics (the end of access as a calendar event, once delivered)")
         ->check(CLI::IsMember({"text", "json", "ics"}))
         ->default_str("text");
+    command
+        ->add_option("--infrastructure", options.infrastructure,
+                     "text: your infrastructure's name, the Support Portal form's first field")
+        ->type_name("NAME")
+        ->check(non_empty("the infrastructure's name as the portal lists it"));
     command->add_option("-o,--output", options.output.output, "Write to this file instead of stdout")
         ->type_name("PATH");
     command->add_flag("-f,--force", options.output.force, "Replace the --output file if it exists");
@@ -108,6 +116,20 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
             return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
         }
         text = record_detail(record, at, extensions);
+        // Not yet filed with the vendor: the portal's form first, with the case to paste into it.
+        if (!record.case_id && is_open(record) && record.state != RequestState::delivered &&
+            record.state != RequestState::extended) {
+            auto judged = recorded_case(record);
+            if (auto* failed = std::get_if<CommandFailure>(&judged)) {
+                return std::move(*failed);
+            }
+            const auto& again = std::get<JudgedRequest>(judged);
+            text = render_portal_case(again.document(), again.render(OutputFormat::text, false),
+                                      PortalForm{options.infrastructure, "backup-request " + ledger_hint(context) +
+                                                                             "mark " + record.id +
+                                                                             " submitted --case CASE-ID"}) +
+                   "\n" + text;
+        }
     }
     return write_result(text, command, options.output, context);
 }

@@ -2,7 +2,8 @@
 // needs is tracker_api's data; what the attempts allow is plan_submission's rule.
 #include "ticket_submission.hpp"
 
-#include "backup_request/drafts/request_kind.hpp"
+#include "recorded_case.hpp"
+
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/platform/command_output.hpp"
 #include "backup_request/text/visible_text.hpp"
@@ -425,23 +426,15 @@ class Submission {
 
 OrFailure<std::string> recorded_body(const LedgerRecord& record, Tracker tracker,
                                      const TrackerSettings& settings) {
-    const auto payload = nlohmann::json::parse(record.payload, nullptr, false);
-    if (payload.is_discarded()) {
-        return failure(ExitCode::input, "request " + record.id + ": its recorded payload is not JSON");
-    }
-    const RequestKind& kind = kind_of_draft(payload);
-    // Judged as of when it was written: the same facts give the same case (the secret check passed then).
-    JudgedRequest judged = kind.judge(payload, record.written_at, DraftOptions{true, {}, false});
-    if (!judged.render) {
-        return failure(ExitCode::input, "request " + record.id +
-                                            ": its recorded payload no longer passes the rules of this "
-                                            "version; write it again with backup-request create");
+    auto judged = recorded_case(record);
+    if (auto* failed = std::get_if<CommandFailure>(&judged)) {
+        return std::move(*failed);
     }
     auto checked = checked_tracker_settings(tracker, settings);
     if (auto* error = std::get_if<TrackerError>(&checked)) {
         return usage_failure("submit", error->message);
     }
-    auto body = tracker_body(tracker, judged.document(), std::get<TrackerSettings>(checked), true);
+    auto body = tracker_body(tracker, std::get<JudgedRequest>(judged).document(), std::get<TrackerSettings>(checked), true);
     if (auto* error = std::get_if<TrackerError>(&body)) {
         return error->missing_setting ? usage_failure("submit", error->message)
                                       : failure(ExitCode::rule_violation, error->message);
