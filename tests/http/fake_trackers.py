@@ -8,6 +8,7 @@ the client waits, a 401, and the tracker's own 400/422 error shape.
 import base64
 import json
 import socket
+import ssl
 import threading
 import time
 import urllib.parse
@@ -52,8 +53,9 @@ REFUSAL_TEXT = {
 
 
 class FakeTracker:
-    def __init__(self, tracker):
+    def __init__(self, tracker, tls_folder=None):
         self.tracker = tracker
+        self.scheme = "https" if tls_folder else "http"
         self.tickets = []  # the stored items, in the tracker's item shape
         self.faults = []  # queued for the next create calls
         self.problems = []  # what a request did wrong against the documented API
@@ -81,11 +83,15 @@ class FakeTracker:
         self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
+        if tls_folder:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(tls_folder + "/server.pem", tls_folder + "/server.key")
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     def base_url(self):
-        return "http://127.0.0.1:%d%s" % (self.port, "/api/v4" if self.tracker == "gitlab" else "")
+        return "%s://127.0.0.1:%d%s" % (self.scheme, self.port, "/api/v4" if self.tracker == "gitlab" else "")
 
     def close(self):
         self.server.shutdown()
@@ -156,7 +162,7 @@ class FakeTracker:
     def new_item(self, marker):
         n = len(self.tickets) + 1
         t = self.tracker
-        base = "http://127.0.0.1:%d" % self.port
+        base = "%s://127.0.0.1:%d" % (self.scheme, self.port)
         if t in ("jira", "jira-server"):
             return {"id": str(10000 + n), "key": "OPS-%d" % n, "self": base + "/rest/api/2/issue/%d" % (10000 + n),
                     "fields": {"labels": [marker], "created": "2026-11-20T12:00:0%d.000+0000" % n}}

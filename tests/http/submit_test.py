@@ -14,6 +14,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fake_trackers import APIS, REFUSAL_TEXT, TOKEN, USER, FakeTracker  # noqa: E402
+from test_ca import make_ca_and_certificate  # noqa: E402
 
 BINARY = sys.argv[1]
 failures = []
@@ -220,6 +221,29 @@ def create_submit(tracker):
         check("could not reach" in err and "nothing was sent" in err, "%s: why (%r)" % (where, err))
 
 
+def tls(tracker):
+    # A server whose certificate a CA made here signed: refused without --ca-file (nothing sent, the attempt
+    # not sent), accepted with it.
+    with tempfile.TemporaryDirectory() as folder:
+        make_ca_and_certificate(folder)
+        fake = FakeTracker(tracker, folder)
+        try:
+            run = Run(tracker, fake, folder)
+            code, _, err = run.create()
+            rid = recorded_id(err)
+            where = "%s/tls" % tracker
+            code, _, err = run.submit(rid)
+            check(code == 5 and "--ca-file" in err and "nothing was sent" in err,
+                  "%s: refused without --ca-file (%d: %s)" % (where, code, err))
+            check(run.attempts(rid) == ["not-sent"] and not fake.calls, "%s: nothing reached it" % where)
+            code, out, err = run.submit(rid, ["--ca-file", folder + "/ca.pem"])
+            check(code == 0 and out.startswith("http") and len(fake.tickets) == 1,
+                  "%s: accepted with --ca-file (%d: %s)" % (where, code, err))
+            check(fake.problems == [], "%s: the API's rules kept: %r" % (where, fake.problems))
+        finally:
+            fake.close()
+
+
 SCENARIOS = [("plain", plain), ("429", rate_limited), ("5xx", server_error_then_success),
              ("dropped", dropped_after_create), ("slow", slower_than_timeout), ("401", unauthorized),
              ("refused", refused)]
@@ -229,6 +253,8 @@ for tracker in only:
     for name, body in SCENARIOS:
         scenario(tracker, name, body)
     create_submit(tracker)
+    if tracker == "github":
+        tls(tracker)
 
 if failures:
     print("%d failure(s)" % len(failures))

@@ -19,6 +19,9 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_ca import make_ca_and_certificate  # noqa: E402
+
 failures = []
 seen = []  # (method, path, headers, body) of every request that reached the server
 
@@ -77,19 +80,6 @@ def probe(binary, *args):
 def check(name, condition, detail):
     if not condition:
         failures.append(f"{name}: {detail}")
-
-
-def make_ca_and_certificate(folder):
-    def openssl(*args):
-        subprocess.run(["openssl", *args], check=True, capture_output=True)
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=backup-request test CA",
-            "-keyout", f"{folder}/ca.key", "-out", f"{folder}/ca.pem")
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", f"{folder}/server.key",
-            "-out", f"{folder}/server.csr")
-    with open(f"{folder}/ext.cnf", "w") as ext:
-        ext.write("subjectAltName=IP:127.0.0.1\n")
-    openssl("x509", "-req", "-in", f"{folder}/server.csr", "-CA", f"{folder}/ca.pem", "-CAkey", f"{folder}/ca.key",
-            "-CAcreateserial", "-days", "2", "-extfile", f"{folder}/ext.cnf", "-out", f"{folder}/server.pem")
 
 
 def main(binary):
