@@ -8,7 +8,11 @@
 #   Atlassian's published JSON Schema of the Atlassian Document Format (@atlaskit/adf-schema 57.7.22,
 #   Apache-2.0), which Jira Cloud's description must follow: .cache/testdata/adf-schema/full.json
 #   GitHub's published OpenAPI description (@octokit/openapi 23.0.2, MIT): the request body schema of
-#   "create an issue", .cache/testdata/github/create-issue.schema.json
+#   "create an issue", .cache/testdata/github/create-issue.schema.json, and the operation itself as an OpenAPI
+#   document for Prism, .cache/testdata/github/create-issue.openapi.json
+#   Prism 5.14.2 (@stoplight/prism-cli, Apache-2.0), the OpenAPI mock server, with its dependencies from the
+#   checked-in lockfile tests/http/prism/package-lock.json (npm ci checks every package's integrity):
+#   .cache/prism/node_modules/.bin/prism
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +40,7 @@ if [ ! -f "$adf/full.json" ]; then
 fi
 
 github=.cache/testdata/github
-if [ ! -f "$github/create-issue.schema.json" ]; then
+if [ ! -f "$github/create-issue.schema.json" ] || [ ! -f "$github/create-issue.openapi.json" ]; then
   fetch_package @octokit/openapi@23.0.2 octokit.tgz \
     a55f0cecbf46636dc0c9b36f4e6a369f28e6a669edebedac444fedaabd192d070f4b8967c3bbb979918d9b044d9010b70fb8195db171e401f32d455105718386
   tar -xzf "$work/octokit.tgz" -C "$work" package/generated/api.github.com.deref.json
@@ -44,8 +48,29 @@ if [ ! -f "$github/create-issue.schema.json" ]; then
   python3 -c 'import json, sys
 spec = json.load(open(sys.argv[1]))
 body = spec["paths"]["/repos/{owner}/{repo}/issues"]["post"]["requestBody"]["content"]["application/json"]["schema"]
-json.dump(body, open(sys.argv[2], "w"), indent=1)' "$work/package/generated/api.github.com.deref.json" "$github/create-issue.schema.json"
+json.dump(body, open(sys.argv[2], "w"), indent=1)
+# The operation alone, for Prism. One change, said here: "milestone" is a oneOf with "nullable" beside it and
+# no "type", which the validator Prism 5.14.2 builds cannot compile, and then Prism lets every body through
+# (measured: a body without the required title got 201). Without "nullable" there, every other rule of the
+# published schema is checked. backup-request never sends a milestone.
+path = "/repos/{owner}/{repo}/issues"
+operation = spec["paths"][path]["post"]
+operation["requestBody"]["content"]["application/json"]["schema"]["properties"]["milestone"].pop("nullable", None)
+small = {"openapi": spec["openapi"], "info": spec["info"], "paths": {path: {"post": operation}}}
+json.dump(small, open(sys.argv[3], "w"), indent=1)' "$work/package/generated/api.github.com.deref.json" "$github/create-issue.schema.json" \
+    "$github/create-issue.openapi.json"
   echo "fetch-test-data.sh: GitHub's create-issue request schema in $github/create-issue.schema.json" >&2
+fi
+
+# Prism, from the lockfile (no registry host is written in it: npm's configuration decides where from). Kept
+# while the lockfile it was installed from is unchanged.
+prism=.cache/prism
+if ! cmp -s tests/http/prism/package-lock.json "$prism/package-lock.json" || [ ! -x "$prism/node_modules/.bin/prism" ]; then
+  rm -rf "$prism"
+  mkdir -p "$prism"
+  cp tests/http/prism/package.json tests/http/prism/package-lock.json "$prism/"
+  (cd "$prism" && npm ci --silent --no-fund --no-audit --omit=dev >&2)
+  echo "fetch-test-data.sh: Prism $("$prism/node_modules/.bin/prism" --version) in $prism" >&2
 fi
 
 if [ -f "$dest/.complete" ]; then

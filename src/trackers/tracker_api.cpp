@@ -130,8 +130,10 @@ std::string project_in_path(Tracker tracker, const std::string& project) {
 // transport (libcurl encodes it); the request holds the user and secret.
 void authorize(HttpRequest& request, Tracker tracker, const TrackerCredential& credential) {
     auto& headers = request.headers;
-    headers.push_back(
-        {"Accept", tracker == Tracker::github ? "application/vnd.github+json" : "application/json"});
+    // GitHub's own media type first; plain JSON next, which GitHub answers the same and a server that serves
+    // GitHub's published description (Prism, a proxy) can match.
+    headers.push_back({"Accept", tracker == Tracker::github ? "application/vnd.github+json, application/json"
+                                                            : "application/json"});
     if (tracker == Tracker::github) {
         headers.push_back({"X-GitHub-Api-Version", "2022-11-28"});
     }

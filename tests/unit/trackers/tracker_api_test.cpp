@@ -70,7 +70,7 @@ TEST_CASE("The create call per tracker: method, address, credential, body") {
     CHECK(github.method == "POST");
     CHECK(github.url == "https://api.github.com/repos/octo/ops/issues");
     CHECK(header(github, "Authorization") == "Bearer s3cret-token");
-    CHECK(header(github, "Accept") == "application/vnd.github+json");
+    CHECK(header(github, "Accept") == "application/vnd.github+json, application/json");
     CHECK(header(github, "X-GitHub-Api-Version") == "2022-11-28");
     CHECK(header(github, "Content-Type") == "application/json");
     CHECK(github.body == "{}\n");
@@ -257,7 +257,7 @@ TEST_CASE("A dry run shows the request with its credential masked") {
     auto request =
         ok(create_ticket_request(Tracker::github, {"", "octo/ops"}, token, "{\"title\":\"T\"}\n", "a"));
     CHECK(shown_request(request) == "POST https://api.github.com/repos/octo/ops/issues\n"
-                                    "Accept: application/vnd.github+json\n"
+                                    "Accept: application/vnd.github+json, application/json\n"
                                     "X-GitHub-Api-Version: 2022-11-28\n"
                                     "Authorization: Bearer ****\n"
                                     "Content-Type: application/json\n"
