@@ -89,7 +89,7 @@ def check_documented_lines(binary, docs, adf, github_validator):
     for block in blocks:
         joined = block.replace("\\\n", " ")
         for line in joined.split("\n"):
-            if line.startswith("backup-request "):
+            if line.startswith("backup-request ") and "--format " in line:  # the body lines, not submit
                 commands.append(line.split("|")[0].strip())
     formats = [c.split("--format ")[1].split()[0] for c in commands]
     check("docs: a line per tracker", sorted(formats) == sorted(DOCUMENTED), formats)
