@@ -33,14 +33,14 @@ std::string flag_name_for_key(std::string key) {
 // What a config file may hold: who you are and how you work. Anything else that is a flag is refused, with
 // the reason for the ones people try.
 constexpr std::array<std::string_view, 18> allowed_keys = {
-    "contact", "env",     "timezone", "reference-prefix", "color",          "quiet",  "verbose", "format",
-    "compact", "strict",  "no-input", "retention-days",   "ledger",         "no-ledger", "tracker",
-    "ca-file", "timeout", "infrastructure"};
+    "contact", "env",       "timezone", "reference-prefix", "color",    "quiet",
+    "verbose", "format",    "compact",  "strict",           "no-input", "retention-days",
+    "ledger",  "no-ledger", "tracker",  "ca-file",          "timeout",  "infrastructure"};
 
 // Keys people reach for to store a tracker's secret: never kept in the file (anyone who can read it could use
 // it, and it ends up in dotfile repositories).
-constexpr std::array<std::string_view, 9> secret_keys = {"token",   "api-token", "api-key",  "password", "secret",
-                                                         "apikey",  "key",       "private-token", "pat"};
+constexpr std::array<std::string_view, 9> secret_keys = {
+    "token", "api-token", "api-key", "password", "secret", "apikey", "key", "private-token", "pat"};
 
 std::string refusal_reason(const std::string& flag) {
     if (flag == "now") {

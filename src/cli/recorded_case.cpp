@@ -9,7 +9,8 @@ OrFailure<JudgedRequest> recorded_case(const LedgerRecord& record) {
         return failure(ExitCode::input, "request " + record.id + ": its recorded payload is not JSON");
     }
     // Judged as of when it was written: the same facts give the same case (the secret check passed then).
-    JudgedRequest judged = kind_of_draft(payload).judge(payload, record.written_at, DraftOptions{true, {}, false});
+    JudgedRequest judged =
+        kind_of_draft(payload).judge(payload, record.written_at, DraftOptions{true, {}, false});
     if (!judged.render) {
         return failure(ExitCode::input, "request " + record.id +
                                             ": its recorded payload no longer passes the rules of this "

@@ -278,8 +278,9 @@ CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord 
                              CommandContext& context) {
     const std::string& named = options.submit_to.empty() ? options.submit.tracker : options.submit_to;
     if (named.empty()) {
-        return usage_failure("create", "the case is written, not submitted: --submit needs a tracker (--submit "
-                                       "github, --tracker, or tracker = \"github\" in the config)");
+        return usage_failure("create",
+                             "the case is written, not submitted: --submit needs a tracker (--submit "
+                             "github, --tracker, or tracker = \"github\" in the config)");
     }
     LedgerStore* store = ledger.recorded_store();
     if (!id || store == nullptr) {
@@ -295,8 +296,8 @@ CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord 
     }
     auto credential = tracker_credential(tracker, options.tracker, context);
     if (auto* failed = std::get_if<CommandFailure>(&credential)) {
-        failed->messages.back() += "; the case is written and recorded as " + *id + ": backup-request submit " +
-                                   *id + " --to " + named + " opens its ticket";
+        failed->messages.back() += "; the case is written and recorded as " + *id +
+                                   ": backup-request submit " + *id + " --to " + named + " opens its ticket";
         return std::move(*failed);
     }
     SubmitSettings submit = options.submit;
@@ -380,19 +381,23 @@ CLI::App* add_request_command(CLI::App& app, const RequestKind& kind, RequestOpt
         ->type_name("NAME")
         ->check(non_empty("the infrastructure's name as the portal lists it"));
     add_tracker_flags(*command, options.tracker);
-    const std::string submitting = "Submitting (open the ticket in your tracker, exactly once; docs/ticketing.md)";
+    const std::string submitting =
+        "Submitting (open the ticket in your tracker, exactly once; docs/ticketing.md)";
     command
         ->add_option("--submit", options.submit_to,
                      "Once the case is written and recorded, open its ticket in TRACKER (else --tracker's); "
                      "its URL goes to stderr")
         ->type_name("[TRACKER]")
         ->expected(0, 1)
-        ->check(CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
+        ->check(
+            CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
         ->group(submitting);
     command
-        ->add_option("--tracker", options.submit.tracker, "The tracker --submit opens the ticket in (config: tracker)")
+        ->add_option("--tracker", options.submit.tracker,
+                     "The tracker --submit opens the ticket in (config: tracker)")
         ->type_name("TRACKER")
-        ->check(CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
+        ->check(
+            CLI::IsMember({"jira", "jira-server", "github", "gitlab", "zendesk", "servicenow", "redmine"}))
         ->group(submitting);
     add_submit_flags(*command, options.submit, submitting);
     add_tracker_connection_flags(*command, options.tracker);

@@ -35,7 +35,7 @@ struct RequestOptions {
     OutputOptions output;
     TrackerSettings tracker;
     std::string infrastructure; // --format text: the portal form's first field
-    std::string submit_to; // --submit [TRACKER]: the tracker named, else --tracker (the config's)
+    std::string submit_to;      // --submit [TRACKER]: the tracker named, else --tracker (the config's)
     SubmitSettings submit;
     bool strict = false;
     bool allow_secrets = false;

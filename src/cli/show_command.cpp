@@ -124,10 +124,10 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
                 return std::move(*failed);
             }
             const auto& again = std::get<JudgedRequest>(judged);
-            text = render_portal_case(again.document(), again.render(OutputFormat::text, false),
-                                      PortalForm{options.infrastructure, "backup-request " + ledger_hint(context) +
-                                                                             "mark " + record.id +
-                                                                             " submitted --case CASE-ID"}) +
+            text = render_portal_case(
+                       again.document(), again.render(OutputFormat::text, false),
+                       PortalForm{options.infrastructure, "backup-request " + ledger_hint(context) + "mark " +
+                                                              record.id + " submitted --case CASE-ID"}) +
                    "\n" + text;
         }
     }

@@ -1,5 +1,7 @@
 // `backup-request submit ID`: opens a recorded request's ticket in the team's tracker, exactly once, and
 // prints its address (docs/ticketing.md). `--dry-run` shows the HTTP request and sends nothing.
+#include "submit_command.hpp"
+
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/ledger/submission_attempt.hpp"
@@ -7,7 +9,6 @@
 #include "ledger_access.hpp"
 #include "now_option.hpp"
 #include "option_checks.hpp"
-#include "submit_command.hpp"
 #include "ticket_submission.hpp"
 
 #include <memory>
@@ -27,13 +28,14 @@ struct SubmitOptions {
 };
 
 const std::vector<std::string>& tracker_names() {
-    static const std::vector<std::string> names = {"jira",   "jira-server", "github", "gitlab",
-                                                   "zendesk", "servicenow", "redmine"};
+    static const std::vector<std::string> names = {"jira",    "jira-server", "github", "gitlab",
+                                                   "zendesk", "servicenow",  "redmine"};
     return names;
 }
 
 CLI::App* add_submit_command(CLI::App& app, SubmitOptions& options) {
-    CLI::App* command = app.add_subcommand("submit", "Open a recorded request's ticket in your team's tracker");
+    CLI::App* command =
+        app.add_subcommand("submit", "Open a recorded request's ticket in your team's tracker");
     command->footer(
         "\nThe ticket carries the request's id as a marker (docs/ticketing.md): a run whose answer was lost "
         "asks the tracker for it before sending again, so a retry never opens a second ticket. The secret "
@@ -53,10 +55,12 @@ CLI::App* add_submit_command(CLI::App& app, SubmitOptions& options) {
     command->add_option("--format", options.format, "text (the ticket's URL) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->default_str("text");
-    command->add_flag("--dry-run", options.dry_run, "Print the HTTP request (credential masked); send nothing");
+    command->add_flag("--dry-run", options.dry_run,
+                      "Print the HTTP request (credential masked); send nothing");
     add_submit_flags(*command, options.submit);
     command
-        ->add_option("--now", options.now, "Record at this time instead of the clock (env BACKUP_REQUEST_NOW)")
+        ->add_option("--now", options.now,
+                     "Record at this time instead of the clock (env BACKUP_REQUEST_NOW)")
         ->type_name("TIME")
         ->check(non_empty("a time like 2026-11-20T12:00:00Z"));
     add_tracker_flags(*command, options.tracker);
@@ -104,8 +108,9 @@ OrFailure<std::string> dry_run_text(const LedgerRecord& record, Tracker tracker,
 
 CommandResult run_submit(const SubmitOptions& options, CommandContext& context) {
     if (options.submit.tracker.empty()) {
-        return usage_failure("submit", "name the tracker: --to github (or jira, jira-server, gitlab, zendesk, "
-                                       "servicenow, redmine), or tracker = \"github\" in the config");
+        return usage_failure("submit",
+                             "name the tracker: --to github (or jira, jira-server, gitlab, zendesk, "
+                             "servicenow, redmine), or tracker = \"github\" in the config");
     }
     const Tracker tracker = *tracker_named(options.submit.tracker);
     auto now = resolve_now(options.now, context);

@@ -2,12 +2,11 @@
 // needs is tracker_api's data; what the attempts allow is plan_submission's rule.
 #include "ticket_submission.hpp"
 
-#include "recorded_case.hpp"
-
 #include "backup_request/ledger/request_lifecycle.hpp"
 #include "backup_request/platform/command_output.hpp"
 #include "backup_request/text/visible_text.hpp"
 #include "backup_request/trackers/tracker_credential_source.hpp"
+#include "recorded_case.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -72,7 +71,7 @@ class Budget {
                         std::chrono::duration_cast<Milliseconds>(deadline_ - clock_.steady()));
     }
     // Waits `wait` if the budget still has it and a request's worth after it; false otherwise.
-    bool wait(Milliseconds wait) const {
+    [[nodiscard]] bool wait(Milliseconds wait) const {
         if (wait + Milliseconds{500} > left()) {
             return false;
         }
@@ -90,7 +89,7 @@ class Submission {
     Submission(const LedgerRecord& record, const SubmissionPlanInputs& inputs, LedgerStore& store,
                HttpTransport& transport, const SubmissionClock& clock, sys_seconds now,
                CommandContext& context)
-        : record_(record), inputs_(inputs), store_(store), transport_(transport), clock_(clock), now_(now),
+        : record_(record), inputs_(inputs), store_(store), transport_(transport), now_(now),
           context_(context), budget_(clock, std::chrono::seconds{inputs.submit->timeout_seconds}),
           target_(tracker_target(inputs.tracker, *inputs.settings)) {
         http_.ca_file = inputs.submit->ca_file;
@@ -99,8 +98,7 @@ class Submission {
 
     OrFailure<SubmittedTicket> run() {
         auto attempts = store_.attempts(record_.id);
-        const auto plan =
-            plan_submission(record_, attempts, name_of(tracker()), inputs_.submit->again, now_);
+        const auto plan = plan_submission(record_, attempts, name_of(tracker()), inputs_.submit->again, now_);
         if (plan.step == SubmissionStep::already_submitted) {
             return already_submitted(plan.ticketed);
         }
@@ -309,8 +307,8 @@ class Submission {
         if (!store_.begin_attempt(attempt)) {
             return another_run(attempt);
         }
-        return recorded(std::move(ticket), false,
-                        "found " + ticket.key + ", which an earlier attempt opened; nothing was sent twice");
+        std::string note = "found " + ticket.key + ", which an earlier attempt opened; nothing was sent twice";
+        return recorded(std::move(ticket), false, std::move(note));
     }
 
     // The ticket into the record's life; a record changed meanwhile is read again once.
@@ -331,7 +329,8 @@ class Submission {
         } catch (const LedgerUnavailable& unavailable) {
             return failure(ExitCode::output, "request " + record_.id + ": the ticket " + ticket.url +
                                                  " was opened, but the ledger could not record it (" +
-                                                 unavailable.what() + "); a later submit finds it by its marker");
+                                                 unavailable.what() +
+                                                 "); a later submit finds it by its marker");
         }
         return failure(ExitCode::output, "request " + record_.id + ": the ticket " + ticket.url +
                                              " was opened, but the record kept changing; look at it with "
@@ -350,7 +349,8 @@ class Submission {
         const auto attempts = store_.attempts(record_.id);
         const auto tickets_before = static_cast<std::size_t>(
             std::count_if(attempts.begin(), attempts.end(), [](const SubmissionAttempt& attempt) {
-                return attempt.outcome == AttemptOutcome::created || attempt.outcome == AttemptOutcome::adopted;
+                return attempt.outcome == AttemptOutcome::created ||
+                       attempt.outcome == AttemptOutcome::adopted;
             }));
         auto request = create_ticket_request(tracker(), target_, inputs_.credential, inputs_.body, record_.id,
                                              tickets_before);
@@ -399,11 +399,10 @@ class Submission {
         if (answer.status == 429) {
             finish(attempt, AttemptOutcome::not_sent, "HTTP 429");
             const auto wait = rate_limit_wait(answer, now_);
-            return tracker_failure(name_of(tracker()) + " is limiting requests (HTTP 429)" +
-                                   (wait ? " for " + std::to_string(wait->count() / 1000) + " s more"
-                                         : std::string()) +
-                                   ", longer than --timeout allows; nothing was opened. Run " +
-                                   again_command() + " later");
+            return tracker_failure(
+                name_of(tracker()) + " is limiting requests (HTTP 429)" +
+                (wait ? " for " + std::to_string(wait->count() / 1000) + " s more" : std::string()) +
+                ", longer than --timeout allows; nothing was opened. Run " + again_command() + " later");
         }
         auto refusal = refused(create, answer, "");
         finish(attempt, AttemptOutcome::refused, refusal.messages.back());
@@ -414,7 +413,6 @@ class Submission {
     const SubmissionPlanInputs& inputs_;
     LedgerStore& store_;
     HttpTransport& transport_;
-    const SubmissionClock& clock_;
     sys_seconds now_;
     CommandContext& context_;
     Budget budget_;
@@ -434,7 +432,8 @@ OrFailure<std::string> recorded_body(const LedgerRecord& record, Tracker tracker
     if (auto* error = std::get_if<TrackerError>(&checked)) {
         return usage_failure("submit", error->message);
     }
-    auto body = tracker_body(tracker, std::get<JudgedRequest>(judged).document(), std::get<TrackerSettings>(checked), true);
+    auto body = tracker_body(tracker, std::get<JudgedRequest>(judged).document(),
+                             std::get<TrackerSettings>(checked), true);
     if (auto* error = std::get_if<TrackerError>(&body)) {
         return error->missing_setting ? usage_failure("submit", error->message)
                                       : failure(ExitCode::rule_violation, error->message);

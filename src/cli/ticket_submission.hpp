@@ -1,6 +1,6 @@
 // Opening a recorded request's ticket in a tracker exactly once (issue 26): the attempt is recorded before
-// anything is sent; an attempt whose outcome is unknown (a timeout, a connection lost after sending, a 5xx) is
-// followed by a search for the request's marker, never by a blind second POST; 429 waits for the tracker's
+// anything is sent; an attempt whose outcome is unknown (a timeout, a connection lost after sending, a 5xx)
+// is followed by a search for the request's marker, never by a blind second POST; 429 waits for the tracker's
 // word within the time budget. Shared by `submit` and `create --submit`.
 #pragma once
 
@@ -60,8 +60,8 @@ struct SubmissionPlanInputs {
 
 // The credential for `tracker` from the environment or its token_command, or the failure naming where to
 // put it (exit 5: the tracker cannot be signed in to).
-[[nodiscard]] OrFailure<TrackerCredential> tracker_credential(Tracker tracker, const TrackerSettings& settings,
-                                                              const CommandContext& context);
+[[nodiscard]] OrFailure<TrackerCredential>
+tracker_credential(Tracker tracker, const TrackerSettings& settings, const CommandContext& context);
 
 // One line for stdout (the URL, else the key), or the JSON object {"id","tracker","ticket","url","created"}.
 [[nodiscard]] std::string submitted_text(const SubmittedTicket& submitted, bool json);

@@ -96,7 +96,8 @@ void add_tracker_connection_flags(CLI::App& command, TrackerSettings& settings) 
             .add_option("--" + name + "-url", connection.url,
                         api.default_base_url.empty()
                             ? "Your " + display_name(tracker) + "'s address, the API's base (https://...)"
-                            : display_name(tracker) + "'s API base (default " + std::string(api.default_base_url) +
+                            : display_name(tracker) + "'s API base (default " +
+                                  std::string(api.default_base_url) +
                                   "; yours for an Enterprise or self-managed server)")
             ->type_name("URL")
             ->check(non_empty("an address like https://tracker.example.com"))

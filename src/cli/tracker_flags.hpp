@@ -23,10 +23,10 @@ void add_tracker_connection_flags(CLI::App& command, TrackerSettings& settings);
 
 // How one submission runs.
 struct SubmitSettings {
-    std::string tracker;  // --to (submit) or --tracker (create): the config's `tracker` sets it too
-    std::string ca_file;  // a private CA's bundle, for a server whose certificate the system does not trust
+    std::string tracker; // --to (submit) or --tracker (create): the config's `tracker` sets it too
+    std::string ca_file; // a private CA's bundle, for a server whose certificate the system does not trust
     int timeout_seconds = 30;
-    bool again = false;   // a request that has a ticket gets another
+    bool again = false; // a request that has a ticket gets another
 };
 
 // --timeout, --ca-file, --again, in `group` of --help (submit names its tracker with --to, create with

@@ -67,7 +67,8 @@ std::string without_timing(std::string text) {
 }
 
 HttpFailure failure_of(CURLcode code, const char* detail, const std::string& url, bool sent) {
-    std::string what = without_timing(detail != nullptr && *detail != '\0' ? detail : curl_easy_strerror(code));
+    std::string what =
+        without_timing(detail != nullptr && *detail != '\0' ? detail : curl_easy_strerror(code));
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -163,6 +164,5 @@ class CurlTransport final : public HttpTransport {
 std::unique_ptr<HttpTransport> make_curl_transport() {
     return std::make_unique<CurlTransport>();
 }
-
 
 } // namespace backup_request

@@ -8,10 +8,11 @@ namespace {
 class NoTransport final : public HttpTransport {
   public:
     HttpOutcome send(const HttpRequest& /*request*/, const HttpOptions& /*options*/) override {
-        return HttpFailure{HttpFailureKind::other,
-                           "this build of backup-request has no HTTP client (it was made without libcurl); use "
-                           "a build that has one, or submit --dry-run and send the request it shows yourself",
-                           false};
+        return HttpFailure{
+            HttpFailureKind::other,
+            "this build of backup-request has no HTTP client (it was made without libcurl); use "
+            "a build that has one, or submit --dry-run and send the request it shows yourself",
+            false};
     }
 };
 

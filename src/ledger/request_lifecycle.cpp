@@ -221,7 +221,8 @@ LedgerRecord with_ticket(const LedgerRecord& record, const std::string& ticket, 
     updated.ticket = ticket;
     if (record.state == RequestState::written) {
         updated.state = RequestState::submitted;
-        const sys_seconds last = record.history.empty() ? record.written_at : record.history.back().recorded_at;
+        const sys_seconds last =
+            record.history.empty() ? record.written_at : record.history.back().recorded_at;
         updated.history.push_back({RequestState::submitted, std::max(now, last), "ticket " + ticket});
     }
     return updated;

@@ -244,9 +244,9 @@ class SqliteLedger final : public LedgerStore {
         while (statement.step()) {
             const auto outcome = outcome_named(statement.text(4));
             if (!outcome) {
-                throw LedgerUnavailable("cannot read " + path + ": request " + id +
-                                        " has an attempt whose outcome this version does not know: " +
-                                        statement.text(4));
+                throw LedgerUnavailable(
+                    "cannot read " + path + ": request " + id +
+                    " has an attempt whose outcome this version does not know: " + statement.text(4));
             }
             found.push_back({id, static_cast<std::size_t>(statement.number(0)), statement.text(1),
                              stored_time(statement.text(2), path), stored_time(statement.text(3), path),
@@ -280,8 +280,9 @@ class SqliteLedger final : public LedgerStore {
 
     void finish_attempt(const SubmissionAttempt& attempt) override {
         sqlite::Transaction transaction(*connection_);
-        sqlite::Statement(*connection_, "UPDATE submissions SET outcome = ?3, ticket = ?4, url = ?5, detail = "
-                                        "?6 WHERE request_id = ?1 AND seq = ?2")
+        sqlite::Statement(*connection_,
+                          "UPDATE submissions SET outcome = ?3, ticket = ?4, url = ?5, detail = "
+                          "?6 WHERE request_id = ?1 AND seq = ?2")
             .bind(1, attempt.request_id)
             .bind(2, static_cast<std::int64_t>(attempt.seq))
             .bind(3, outcome_name(attempt.outcome))

@@ -9,11 +9,12 @@ std::string render_portal_case(const CaseDocument& document, const std::string& 
                                const PortalForm& form) {
     const std::string rule(64, '-');
     std::string out = "OutSystems Support Portal: open a case with these fields, in the form's order\n";
-    out += "  Infrastructure: " +
-           (form.infrastructure.empty()
-                ? std::string("(pick yours in the form; infrastructure = \"...\" in the config names it here)")
-                : visible_text(form.infrastructure)) +
-           "\n";
+    out +=
+        "  Infrastructure: " +
+        (form.infrastructure.empty()
+             ? std::string("(pick yours in the form; infrastructure = \"...\" in the config names it here)")
+             : visible_text(form.infrastructure)) +
+        "\n";
     out += "  Case type:      Configure the platform\n";
     out += "  Subject:        " + document.summary + "\n";
     out += "  Description:    the text between the lines below\n\n";

@@ -5,8 +5,8 @@
 #include "backup_request/trackers/tracker_api.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <array>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace backup_request {
@@ -167,14 +167,15 @@ std::variant<std::string, TrackerError> checked_url(Tracker tracker, const Track
                        "-url URL, or url = \"https://...\" in the config's " + section);
     }
     if (api.needs_project_in_path && target.project.empty()) {
-        return missing(tracker == Tracker::github
-                           ? "name the repository: --github-project OWNER/REPO, or project = \"owner/repo\" in "
-                             "the config's [github]"
-                       : tracker == Tracker::gitlab
-                           ? "name the project: --gitlab-project GROUP/NAME (or its id), or project = "
-                             "\"group/name\" in the config's [gitlab]"
-                           : "name the project: --redmine-project ID, or project = \"identifier\" in the "
-                             "config's [redmine]");
+        return missing(
+            tracker == Tracker::github
+                ? "name the repository: --github-project OWNER/REPO, or project = \"owner/repo\" in "
+                  "the config's [github]"
+            : tracker == Tracker::gitlab
+                ? "name the project: --gitlab-project GROUP/NAME (or its id), or project = "
+                  "\"group/name\" in the config's [gitlab]"
+                : "name the project: --redmine-project ID, or project = \"identifier\" in the "
+                  "config's [redmine]");
     }
     return base + replaced(std::string(path), "{project}", project_in_path(tracker, target.project));
 }
@@ -381,10 +382,10 @@ std::variant<HttpRequest, TrackerError> create_ticket_request(Tracker tracker, c
     request.body = std::move(body);
     if (tracker == Tracker::zendesk) {
         // Zendesk answers a repeated key within two hours with the first ticket instead of a second.
-        request.headers.push_back({"Idempotency-Key", tracker_marker(request_id) +
-                                                          (tickets_before == 0
-                                                               ? std::string()
-                                                               : "-again-" + std::to_string(tickets_before))});
+        request.headers.push_back(
+            {"Idempotency-Key",
+             tracker_marker(request_id) +
+                 (tickets_before == 0 ? std::string() : "-again-" + std::to_string(tickets_before))});
     }
     return request;
 }
@@ -486,7 +487,7 @@ std::string tracker_error_text(std::string_view answer) {
     // A value that is a message: a string, a list of them, an object of field: message(s), or an object
     // with message/description/detail.
     const std::function<void(const json&, const std::string&)> collect = [&](const json& value,
-                                                                           const std::string& field) {
+                                                                             const std::string& field) {
         const std::string prefix = field.empty() ? "" : field + ": ";
         if (value.is_string()) {
             add(prefix + value.get<std::string>());

@@ -31,7 +31,8 @@ struct MarkRefusal {
 // The record once `submit` opened (or found) its ticket in the team's tracker: submitted with the ticket when
 // it was only written, as `mark submitted --ticket` makes it; a request further on keeps its state and gains
 // the ticket. Recorded at `now`, or at its last step if the clock is behind it.
-[[nodiscard]] LedgerRecord with_ticket(const LedgerRecord& record, const std::string& ticket, sys_seconds now);
+[[nodiscard]] LedgerRecord with_ticket(const LedgerRecord& record, const std::string& ticket,
+                                       sys_seconds now);
 
 // Declined and closed requests are over; every other one is open.
 [[nodiscard]] bool is_open(const LedgerRecord& record);

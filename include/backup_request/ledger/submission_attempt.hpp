@@ -27,8 +27,8 @@ enum class AttemptOutcome {
 
 struct SubmissionAttempt {
     std::string request_id;
-    std::size_t seq = 0;   // 0, 1, ... per request, in the order they were made
-    std::string tracker;   // tracker_name(): "github", "jira-server"
+    std::size_t seq = 0; // 0, 1, ... per request, in the order they were made
+    std::string tracker; // tracker_name(): "github", "jira-server"
     sys_seconds started_at;
     sys_seconds sending_until; // the run's own deadline: before it, a `sending` attempt may still be alive
     AttemptOutcome outcome = AttemptOutcome::sending;

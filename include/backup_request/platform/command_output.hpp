@@ -10,13 +10,14 @@
 namespace backup_request::platform {
 
 struct CommandOutputFailure {
-    std::string message; // one line: "could not start: ...", "exited with status 1", "still running after 10 s"
+    std::string
+        message; // one line: "could not start: ...", "exited with status 1", "still running after 10 s"
 };
 
 // Runs `command` through the system's shell (sh -c; cmd.exe /c on Windows) with stdin empty and stderr the
 // user's, and returns what it printed on stdout (at most 64 KiB), or why not. A command still running after
 // `timeout` is killed (with what it started, on POSIX).
-[[nodiscard]] std::variant<std::string, CommandOutputFailure> command_output(const std::string& command,
-                                                                             std::chrono::milliseconds timeout);
+[[nodiscard]] std::variant<std::string, CommandOutputFailure>
+command_output(const std::string& command, std::chrono::milliseconds timeout);
 
 } // namespace backup_request::platform

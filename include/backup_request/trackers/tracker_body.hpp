@@ -23,9 +23,9 @@ enum class Tracker { jira, jira_server, github, gitlab, zendesk, servicenow, red
 
 // Where a tracker is and how to sign in to it, for `submit` (the secret itself is never a setting).
 struct TrackerConnection {
-    std::string url{};           // the API's base; empty: the tracker's public one (GitHub, GitLab) or none
-    std::string project{};       // GitHub's owner/repo, GitLab's group/name or id (Jira and Redmine: their keys)
-    std::string user{};          // basic auth's account: Jira Cloud's or Zendesk's e-mail, ServiceNow's user
+    std::string url{};     // the API's base; empty: the tracker's public one (GitHub, GitLab) or none
+    std::string project{}; // GitHub's owner/repo, GitLab's group/name or id (Jira and Redmine: their keys)
+    std::string user{};    // basic auth's account: Jira Cloud's or Zendesk's e-mail, ServiceNow's user
     std::string token_command{}; // prints the secret when no environment variable holds it
 };
 
@@ -47,7 +47,8 @@ struct TrackerSettings {
 [[nodiscard]] inline TrackerConnection& connection_of(TrackerSettings& settings, Tracker tracker) {
     return settings.connections.at(static_cast<std::size_t>(tracker));
 }
-[[nodiscard]] inline const TrackerConnection& connection_of(const TrackerSettings& settings, Tracker tracker) {
+[[nodiscard]] inline const TrackerConnection& connection_of(const TrackerSettings& settings,
+                                                            Tracker tracker) {
     return settings.connections.at(static_cast<std::size_t>(tracker));
 }
 

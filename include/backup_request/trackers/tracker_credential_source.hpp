@@ -29,7 +29,8 @@ using VariableLookup = std::function<std::optional<std::string>(const std::strin
 struct CommandFailureText {
     std::string message;
 };
-using CommandRunner = std::function<std::variant<std::string, CommandFailureText>(const std::string& command)>;
+using CommandRunner =
+    std::function<std::variant<std::string, CommandFailureText>(const std::string& command)>;
 
 // The credential for `tracker`: the first non-empty variable of the tracker's list, else the first line of
 // what token_command prints; the user for basic auth from settings.user, else the tracker's user variable.

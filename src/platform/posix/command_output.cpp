@@ -2,6 +2,7 @@
 // through a pipe under poll() until it closes or the time is up; then the whole group is killed.
 #include "backup_request/platform/command_output.hpp"
 
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -16,7 +17,7 @@ extern char** environ; // NOLINT(readability-redundant-declaration): POSIX leave
 namespace backup_request::platform {
 namespace {
 
-constexpr std::size_t most_output = 64 * 1024;
+constexpr std::size_t most_output = std::size_t{64} * 1024;
 
 class SpawnActions {
   public:
@@ -57,9 +58,13 @@ int wait_for(pid_t child) {
 
 std::variant<std::string, CommandOutputFailure> command_output(const std::string& command,
                                                                std::chrono::milliseconds timeout) {
-    int pipe_ends[2] = {-1, -1};
-    if (pipe2(pipe_ends, O_CLOEXEC) != 0) {
+    std::array<int, 2> pipe_ends = {-1, -1};
+    // pipe() and then close-on-exec (pipe2 is not on macOS): the child gets its end through dup2 only.
+    if (pipe(pipe_ends.data()) != 0) {
         return CommandOutputFailure{std::string("could not start: ") + std::strerror(errno)};
+    }
+    for (const int end : pipe_ends) {
+        fcntl(end, F_SETFD, FD_CLOEXEC);
     }
     SpawnActions actions;
     posix_spawn_file_actions_addopen(actions.get(), 0, "/dev/null", O_RDONLY, 0);
@@ -68,12 +73,12 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
     posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(attributes.get(), 0);
     // posix_spawn takes char*, not const char*.
-    char sh[] = "sh";
-    char dash_c[] = "-c";
+    std::string sh = "sh";
+    std::string dash_c = "-c";
     std::string argument = command;
-    char* argv[] = {sh, dash_c, argument.data(), nullptr};
+    std::array<char*, 4> argv = {sh.data(), dash_c.data(), argument.data(), nullptr};
     pid_t child = 0;
-    const int started = posix_spawn(&child, "/bin/sh", actions.get(), attributes.get(), argv, environ);
+    const int started = posix_spawn(&child, "/bin/sh", actions.get(), attributes.get(), argv.data(), environ);
     close(pipe_ends[1]);
     if (started != 0) {
         close(pipe_ends[0]);
@@ -83,8 +88,8 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
     std::string output;
     bool timed_out = false;
     for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline -
-                                                                                 std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timed_out = true;
             break;
@@ -98,8 +103,8 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
             timed_out = ready == 0;
             break;
         }
-        char buffer[4096];
-        const ssize_t got = read(pipe_ends[0], buffer, sizeof buffer);
+        std::array<char, 4096> buffer{};
+        const ssize_t got = read(pipe_ends[0], buffer.data(), buffer.size());
         if (got < 0 && errno == EINTR) {
             continue;
         }
@@ -107,7 +112,7 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
             break;
         }
         if (output.size() < most_output) {
-            output.append(buffer, static_cast<std::size_t>(got));
+            output.append(buffer.data(), static_cast<std::size_t>(got));
         }
     }
     close(pipe_ends[0]);

@@ -47,8 +47,8 @@ std::variant<std::string, CommandOutputFailure> command_output(const std::string
         return CommandOutputFailure{"could not start: " + last_error_text()};
     }
     SetHandleInformation(read_end.get(), HANDLE_FLAG_INHERIT, 0);
-    Handle nothing(CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit, OPEN_EXISTING,
-                               0, nullptr));
+    Handle nothing(CreateFileW(L"NUL", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit,
+                               OPEN_EXISTING, 0, nullptr));
     STARTUPINFOW startup{};
     startup.cb = sizeof startup;
     startup.dwFlags = STARTF_USESTDHANDLES;

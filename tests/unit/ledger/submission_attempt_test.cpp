@@ -13,8 +13,15 @@ namespace {
 
 SubmissionAttempt attempt(std::size_t seq, std::string tracker, AttemptOutcome outcome,
                           std::optional<std::string> ticket = std::nullopt) {
-    return {"k7m2qz",         seq,     std::move(tracker), utc("2026-11-20T16:00:00Z"), utc("2026-11-20T16:00:30Z"),
-            outcome,          ticket,  std::nullopt,       ""};
+    return {"k7m2qz",
+            seq,
+            std::move(tracker),
+            utc("2026-11-20T16:00:00Z"),
+            utc("2026-11-20T16:00:30Z"),
+            outcome,
+            ticket,
+            std::nullopt,
+            ""};
 }
 
 const sys_seconds later = utc("2026-11-20T16:10:00Z");
@@ -48,8 +55,9 @@ TEST_CASE("an attempt whose outcome is unknown makes the next one search first")
 
 TEST_CASE("a request with a ticket is not submitted again, unless --again") {
     auto record = access_record("k7m2qz", "2026-11-20T14:30:00Z", "2026-11-20T16:00:00Z");
-    const std::vector<SubmissionAttempt> done = {attempt(0, "github", AttemptOutcome::unknown),
-                                                 attempt(1, "github", AttemptOutcome::adopted, "octo/ops#12")};
+    const std::vector<SubmissionAttempt> done = {
+        attempt(0, "github", AttemptOutcome::unknown),
+        attempt(1, "github", AttemptOutcome::adopted, "octo/ops#12")};
     const auto plan = plan_submission(record, done, "jira", false, later);
     CHECK(plan.step == SubmissionStep::already_submitted);
     CHECK(plan.ticketed == &done[1]);

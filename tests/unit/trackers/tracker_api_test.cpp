@@ -282,14 +282,16 @@ TEST_CASE("A refusal is read in each tracker's documented error shape") {
           "customfield_10010: Team is required");
     CHECK(tracker_error_text(R"({"errorMessages":["Issue type is required."],"errors":{}})") ==
           "Issue type is required.");
-    CHECK(tracker_error_text(R"({"message":"Validation Failed","errors":[{"resource":"Issue","code":"missing_field",)"
-                             R"("field":"title"}]})") == "Validation Failed; title: missing_field");
+    CHECK(tracker_error_text(
+              R"({"message":"Validation Failed","errors":[{"resource":"Issue","code":"missing_field",)"
+              R"("field":"title"}]})") == "Validation Failed; title: missing_field");
     CHECK(tracker_error_text(R"({"message":{"title":["can't be blank","is too short"]}})") ==
           "title: can't be blank; title: is too short");
     CHECK(tracker_error_text(R"({"error":"RecordInvalid","description":"Record validation errors","details":)"
                              R"({"requester":[{"description":"Requester: Email is invalid"}]}})") ==
           "RecordInvalid; Record validation errors; requester: Requester: Email is invalid");
-    CHECK(tracker_error_text(R"({"error":{"message":"Invalid field","detail":"no such group"},"status":"failure"})") ==
+    CHECK(tracker_error_text(
+              R"({"error":{"message":"Invalid field","detail":"no such group"},"status":"failure"})") ==
           "Invalid field; no such group");
     CHECK(tracker_error_text(R"({"errors":["Subject cannot be blank","Tracker cannot be blank"]})") ==
           "Subject cannot be blank; Tracker cannot be blank");

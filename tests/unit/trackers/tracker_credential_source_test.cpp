@@ -47,28 +47,32 @@ TEST_CASE("The tracker's variables come first, in their order, and token_command
     CHECK(std::get<TrackerCredential>(found).secret == "first");
     CHECK(ran.empty());
     // An empty variable is not set.
-    const auto second = find_credential(Tracker::github, {}, variables({{"GH_TOKEN", ""}, {"GITHUB_TOKEN", "b"}}),
-                                        printing(""));
+    const auto second = find_credential(Tracker::github, {},
+                                        variables({{"GH_TOKEN", ""}, {"GITHUB_TOKEN", "b"}}), printing(""));
     CHECK(std::get<TrackerCredential>(second).secret == "b");
 }
 
 TEST_CASE("token_command's first line is the secret") {
     std::vector<std::string> ran;
-    const auto found =
-        find_credential(Tracker::gitlab, {"", "pass show gitlab"}, variables({}), printing("glpat-x \nuser\n", &ran));
+    const auto found = find_credential(Tracker::gitlab, {"", "pass show gitlab"}, variables({}),
+                                       printing("glpat-x \nuser\n", &ran));
     CHECK(std::get<TrackerCredential>(found).secret == "glpat-x");
     CHECK(ran == std::vector<std::string>{"pass show gitlab"});
-    CHECK(problem(find_credential(Tracker::gitlab, {"", "true"}, variables({}), printing("\nlate\n"))) ==
-          "[gitlab] token_command printed nothing on its first line; it must print the credential (and nothing "
-          "before it) on stdout");
-    CHECK(problem(find_credential(Tracker::redmine, {"", "false"}, variables({}), failing("exited with status 1"))) ==
-          "[redmine] token_command exited with status 1; run it yourself to see why, or set REDMINE_API_KEY in "
-          "the environment, or token_command in the config's [redmine]");
+    CHECK(
+        problem(find_credential(Tracker::gitlab, {"", "true"}, variables({}), printing("\nlate\n"))) ==
+        "[gitlab] token_command printed nothing on its first line; it must print the credential (and nothing "
+        "before it) on stdout");
+    CHECK(
+        problem(find_credential(Tracker::redmine, {"", "false"}, variables({}),
+                                failing("exited with status 1"))) ==
+        "[redmine] token_command exited with status 1; run it yourself to see why, or set REDMINE_API_KEY in "
+        "the environment, or token_command in the config's [redmine]");
 }
 
 TEST_CASE("A missing credential names where to put it") {
     CHECK(problem(find_credential(Tracker::github, {}, variables({}), printing("x"))) ==
-          "no credential for github: set GH_TOKEN (or GITHUB_TOKEN) in the environment, or token_command in the "
+          "no credential for github: set GH_TOKEN (or GITHUB_TOKEN) in the environment, or token_command in "
+          "the "
           "config's [github]");
     CHECK(credential_hint(Tracker::servicenow) ==
           "set SERVICENOW_PASSWORD in the environment, or token_command in the config's [servicenow]");
@@ -82,9 +86,9 @@ TEST_CASE("Basic auth needs the account's name, from the config or the tracker's
         Tracker::zendesk, {}, variables({{"ZENDESK_API_TOKEN", "t"}, {"ZENDESK_EMAIL", "ops@acme.example"}}),
         printing(""));
     CHECK(std::get<TrackerCredential>(from_variable).user == "ops@acme.example");
-    const auto from_config = find_credential(Tracker::servicenow, {"svc.backup", ""},
-                                             variables({{"SERVICENOW_PASSWORD", "p"}, {"SERVICENOW_USER", "other"}}),
-                                             printing(""));
+    const auto from_config = find_credential(
+        Tracker::servicenow, {"svc.backup", ""},
+        variables({{"SERVICENOW_PASSWORD", "p"}, {"SERVICENOW_USER", "other"}}), printing(""));
     CHECK(std::get<TrackerCredential>(from_config).user == "svc.backup");
     CHECK(std::get<TrackerCredential>(from_config).secret == "p");
 }
