@@ -307,7 +307,8 @@ class Submission {
         if (!store_.begin_attempt(attempt)) {
             return another_run(attempt);
         }
-        std::string note = "found " + ticket.key + ", which an earlier attempt opened; nothing was sent twice";
+        std::string note =
+            "found " + ticket.key + ", which an earlier attempt opened; nothing was sent twice";
         return recorded(std::move(ticket), false, std::move(note));
     }
 
