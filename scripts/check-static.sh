@@ -7,6 +7,7 @@
 set -euo pipefail
 static=$(realpath "$1")
 reference=$(realpath "$2")
+here=$(cd "$(dirname "$0")/.." && pwd)
 failed=0
 fail() { echo "check-static: $*" >&2; failed=1; }
 
@@ -89,6 +90,34 @@ id=$(in_root --ledger work/ledger/ledger.sqlite list --format ndjson | sed -n 's
 in_root --ledger work/ledger/ledger.sqlite mark "$id" submitted --case 123 2>/dev/null || fail "mark failed"
 [ "$(stat -c %a "$root/work/ledger/ledger.sqlite")" = 600 ] || fail "the ledger is not 0600"
 rm -rf "$root/work/ledger"
+
+# submit from the empty root, holding only /etc/hosts, /etc/resolv.conf, an nsswitch.conf naming a module
+# that is not there, and a CA bundle at RHEL's path: the name comes from /etc/hosts through c-ares (no NSS
+# module), TLS is verified against the bundle found there, and the ticket is opened once.
+tls=$(mktemp -d)
+python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from test_ca import make_ca_and_certificate
+make_ca_and_certificate(sys.argv[2])' "$here/tests/http" "$tls"
+mkdir -p "$root/etc/pki/tls/certs"
+cp "$tls/ca.pem" "$root/etc/pki/tls/certs/ca-bundle.crt"
+printf '127.0.0.1 localhost tracker.test\n' >"$root/etc/hosts"
+printf 'nameserver 127.0.0.1\n' >"$root/etc/resolv.conf"
+printf 'passwd: files\nhosts: files mdns4_minimal [NOTFOUND=return] dns\n' >"$root/etc/nsswitch.conf"
+exec 7> >(python3 "$here/tests/http/serve_fake_tracker.py" github "$tls" >"$tls/server.out")
+for _ in $(seq 1 50); do [ -s "$tls/server.out" ] && break; sleep 0.1; done
+port=$(head -n1 "$tls/server.out")
+submitted=$(env -i GH_TOKEN=s3cret-token BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "${enter[@]}" "$root" /backup-request \
+  --ledger work/submit.sqlite create --at 2026-11-20T10:00:00Z --env acme-prd.outsystemsenterprise.com \
+  --justification "$justification" --submit github --github-url "https://tracker.test:$port" \
+  --github-project acme/ops --timeout 20 2>&1 >/dev/null; echo "exit $?")
+exec 7>&-
+for _ in $(seq 1 50); do [ "$(wc -l <"$tls/server.out")" -ge 2 ] && break; sleep 0.1; done
+case "$submitted" in
+  *"opened acme/ops#1 in github: https://github.example/acme/ops/issues/1"*"exit 0") ;;
+  *) fail "submit from the empty root: $submitted" ;;
+esac
+[ "$(sed -n 2p "$tls/server.out")" = '{"tickets": 1, "problems": []}' ] ||
+  fail "the loopback tracker saw: $(sed -n 2p "$tls/server.out")"
+rm -rf "$tls" "$root/etc" "$root/work/submit.sqlite"
 
 # A closed stdout is an output that did not arrive: exit 4.
 set +e

@@ -214,12 +214,9 @@ class Submission {
     }
 
     [[nodiscard]] CommandFailure unreachable(const HttpFailure& failed) const {
-        std::string message = "could not reach " + name_of(tracker()) + ": " + visible_text(failed.message);
-        if (failed.kind == HttpFailureKind::tls_refused) {
-            message += " (a server with a private CA? give its bundle with --ca-file, or ca_file in the "
-                       "config)";
-        }
-        return tracker_failure(message + "; nothing was sent");
+        // The transport's words say what to do (a TLS failure names --ca-file).
+        return tracker_failure("could not reach " + name_of(tracker()) + ": " + visible_text(failed.message) +
+                               "; nothing was sent");
     }
 
     // Sends one call, waiting out 429s within the budget (the tracker did not act on them).

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <curl/curl.h>
+#include <filesystem>
 #include <memory>
 
 namespace backup_request {
@@ -83,7 +85,7 @@ HttpFailure failure_of(CURLcode code, const char* detail, const std::string& url
     case CURLE_SSL_ISSUER_ERROR:
         return {HttpFailureKind::tls_refused,
                 "TLS with " + url + " failed (" + what +
-                    "); for a private CA, give its certificate file as ca_file in the config",
+                    "); for a private CA, give its certificate file with --ca-file, or ca_file in the config",
                 false};
     case CURLE_OPERATION_TIMEDOUT:
         return {HttpFailureKind::timed_out, "no answer from " + url + " in time (" + what + ")", sent};
@@ -97,6 +99,30 @@ HttpFailure failure_of(CURLcode code, const char* detail, const std::string& url
         return {HttpFailureKind::other, "the request to " + url + " failed (" + what + ")", sent};
     }
 }
+
+#ifdef BACKUP_REQUEST_FIND_CA_BUNDLE
+// The static binary's libcurl has no CA bundle built in: each distribution keeps its own in another place
+// (the list Go's crypto/x509 reads). SSL_CERT_FILE, OpenSSL's own variable, wins.
+std::string system_ca_bundle() {
+    static const std::string found = [] {
+        if (const char* named = std::getenv("SSL_CERT_FILE"); named != nullptr && *named != '\0') {
+            return std::string(named);
+        }
+        for (const char* path : {"/etc/ssl/certs/ca-certificates.crt", // Debian, Ubuntu, Alpine
+                                 "/etc/pki/tls/certs/ca-bundle.crt",   // Fedora, RHEL 6
+                                 "/etc/ssl/ca-bundle.pem",             // openSUSE, SLES
+                                 "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", // RHEL 7 and later
+                                 "/etc/ssl/cert.pem"}) {                              // Alpine, others
+            std::error_code error;
+            if (std::filesystem::is_regular_file(path, error)) {
+                return std::string(path);
+            }
+        }
+        return std::string();
+    }();
+    return found;
+}
+#endif
 
 class CurlTransport final : public HttpTransport {
   public:
@@ -131,8 +157,13 @@ class CurlTransport final : public HttpTransport {
         curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
         curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
-        if (!options.ca_file.empty()) {
-            curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+#ifdef BACKUP_REQUEST_FIND_CA_BUNDLE
+        const std::string ca_file = options.ca_file.empty() ? system_ca_bundle() : options.ca_file;
+#else
+        const std::string& ca_file = options.ca_file;
+#endif
+        if (!ca_file.empty()) {
+            curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file.c_str());
         }
         if (request.basic_auth) {
             curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);

@@ -53,8 +53,9 @@ REFUSAL_TEXT = {
 
 
 class FakeTracker:
-    def __init__(self, tracker, tls_folder=None):
+    def __init__(self, tracker, tls_folder=None, host="127.0.0.1"):
         self.tracker = tracker
+        self.host = host  # how the client names it: Schannel (the Windows build) matches names, not addresses
         self.scheme = "https" if tls_folder else "http"
         self.tickets = []  # the stored items, in the tracker's item shape
         self.faults = []  # queued for the next create calls
@@ -91,7 +92,7 @@ class FakeTracker:
         self.thread.start()
 
     def base_url(self):
-        return "%s://127.0.0.1:%d%s" % (self.scheme, self.port, "/api/v4" if self.tracker == "gitlab" else "")
+        return "%s://%s:%d%s" % (self.scheme, self.host, self.port, "/api/v4" if self.tracker == "gitlab" else "")
 
     def close(self):
         self.server.shutdown()
@@ -162,7 +163,7 @@ class FakeTracker:
     def new_item(self, marker):
         n = len(self.tickets) + 1
         t = self.tracker
-        base = "%s://127.0.0.1:%d" % (self.scheme, self.port)
+        base = "%s://%s:%d" % (self.scheme, self.host, self.port)
         if t in ("jira", "jira-server"):
             return {"id": str(10000 + n), "key": "OPS-%d" % n, "self": base + "/rest/api/2/issue/%d" % (10000 + n),
                     "fields": {"labels": [marker], "created": "2026-11-20T12:00:0%d.000+0000" % n}}

@@ -11,6 +11,6 @@ def make_ca_and_certificate(folder):
     openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", f"{folder}/server.key",
             "-out", f"{folder}/server.csr")
     with open(f"{folder}/ext.cnf", "w") as ext:
-        ext.write("subjectAltName=IP:127.0.0.1\n")
+        ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:tracker.test\n")
     openssl("x509", "-req", "-in", f"{folder}/server.csr", "-CA", f"{folder}/ca.pem", "-CAkey", f"{folder}/ca.key",
             "-CAcreateserial", "-days", "2", "-extfile", f"{folder}/ext.cnf", "-out", f"{folder}/server.pem")
