@@ -17,7 +17,6 @@
 
 #include <memory>
 #include <ostream>
-#include <thread>
 
 namespace backup_request {
 namespace {
@@ -273,9 +272,8 @@ std::optional<LedgerRecord> ledger_record_of(const JudgedRequest& judged,
 
 // create --submit: the case is written and recorded; its ticket is opened as `submit ID` would, and a
 // failure costs neither. The URL goes to stderr: stdout holds the case.
-CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord record,
-                             const RequestOptions& options, RequestLedger& ledger, sys_seconds now,
-                             CommandContext& context) {
+CommandResult submit_written(const std::optional<std::string>& id, const RequestOptions& options,
+                             RequestLedger& ledger, sys_seconds now, CommandContext& context) {
     const std::string& named = options.submit_to.empty() ? options.submit.tracker : options.submit_to;
     if (named.empty()) {
         return usage_failure("create",
@@ -287,27 +285,9 @@ CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord 
         return failure(ExitCode::tracker, "the case is written, not submitted: submitting needs the ledger, "
                                           "which keeps a retry from opening a second ticket");
     }
-    record.id = *id;
-    record.history.front().recorded_at = record.written_at;
     const Tracker tracker = *tracker_named(named);
-    auto body = recorded_body(record, tracker, options.tracker);
-    if (auto* failed = std::get_if<CommandFailure>(&body)) {
-        return std::move(*failed);
-    }
-    auto credential = tracker_credential(tracker, options.tracker, context);
-    if (auto* failed = std::get_if<CommandFailure>(&credential)) {
-        failed->messages.back() += "; the case is written and recorded as " + *id +
-                                   ": backup-request submit " + *id + " --to " + named + " opens its ticket";
-        return std::move(*failed);
-    }
     SubmitSettings submit = options.submit;
     submit.tracker = named;
-    SubmissionPlanInputs inputs{tracker, &options.tracker, &submit,
-                                std::get<TrackerCredential>(std::move(credential)),
-                                std::get<std::string>(std::move(body))};
-    auto transport = make_curl_transport();
-    SubmissionClock clock;
-    clock.sleep = [](std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); };
     // The record as stored: its history is what the store compares before it adds the ticket.
     std::optional<LedgerRecord> stored;
     try {
@@ -315,8 +295,14 @@ CommandResult submit_written(const std::optional<std::string>& id, LedgerRecord 
     } catch (const LedgerUnavailable& unavailable) {
         return failure(ExitCode::output, std::string("ledger: ") + unavailable.what());
     }
-    auto submitted = submit_record(stored.value_or(record), inputs, *store, *transport, clock, now, context);
+    if (!stored) {
+        return failure(ExitCode::output, "the case is written, not submitted: its record " + *id +
+                                             " is not in the ledger any more");
+    }
+    auto submitted = open_ticket(*stored, tracker, options.tracker, submit, *store, now, context);
     if (auto* failed = std::get_if<CommandFailure>(&submitted)) {
+        failed->messages.back() += "; the case is written and recorded as " + *id +
+                                   ": backup-request submit " + *id + " --to " + named + " tries again";
         return std::move(*failed);
     }
     const auto& done = std::get<SubmittedTicket>(submitted);
@@ -515,7 +501,7 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
         code != nullptr && *code == ExitCode::ok && context.out.flush().good()) {
         const auto id = ledger.record(*record);
         if (command.count("--submit") != 0) {
-            return submit_written(id, *record, options, ledger, resolved.time, context);
+            return submit_written(id, options, ledger, resolved.time, context);
         }
     }
     return written;

@@ -13,7 +13,6 @@
 
 #include <memory>
 #include <ostream>
-#include <thread>
 
 namespace backup_request {
 namespace {
@@ -141,21 +140,7 @@ CommandResult run_submit(const SubmitOptions& options, CommandContext& context) 
         }
         return ExitCode::ok;
     }
-    auto body = recorded_body(record, tracker, options.tracker);
-    if (auto* failed = std::get_if<CommandFailure>(&body)) {
-        return std::move(*failed);
-    }
-    auto credential = tracker_credential(tracker, options.tracker, context);
-    if (auto* failed = std::get_if<CommandFailure>(&credential)) {
-        return std::move(*failed);
-    }
-    SubmissionPlanInputs inputs{tracker, &options.tracker, &options.submit,
-                                std::get<TrackerCredential>(std::move(credential)),
-                                std::get<std::string>(std::move(body))};
-    auto transport = make_curl_transport();
-    SubmissionClock clock;
-    clock.sleep = [](std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); };
-    auto submitted = submit_record(record, inputs, *store, *transport, clock, at, context);
+    auto submitted = open_ticket(record, tracker, options.tracker, options.submit, *store, at, context);
     if (auto* failed = std::get_if<CommandFailure>(&submitted)) {
         return std::move(*failed);
     }

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <thread>
 
 namespace backup_request {
 namespace {
@@ -453,6 +454,26 @@ OrFailure<SubmittedTicket> submit_record(const LedgerRecord& record, const Submi
         return failure(ExitCode::output, "request " + record.id + ": the ledger cannot record the attempt (" +
                                              unavailable.what() + "); nothing was sent");
     }
+}
+
+OrFailure<SubmittedTicket> open_ticket(const LedgerRecord& record, Tracker tracker,
+                                       const TrackerSettings& settings, const SubmitSettings& submit,
+                                       LedgerStore& store, sys_seconds now, CommandContext& context) {
+    auto body = recorded_body(record, tracker, settings);
+    if (auto* failed = std::get_if<CommandFailure>(&body)) {
+        return std::move(*failed);
+    }
+    auto credential = tracker_credential(tracker, settings, context);
+    if (auto* failed = std::get_if<CommandFailure>(&credential)) {
+        return std::move(*failed);
+    }
+    const SubmissionPlanInputs inputs{tracker, &settings, &submit,
+                                      std::get<TrackerCredential>(std::move(credential)),
+                                      std::get<std::string>(std::move(body))};
+    auto transport = make_curl_transport();
+    SubmissionClock clock;
+    clock.sleep = [](std::chrono::milliseconds wait) { std::this_thread::sleep_for(wait); };
+    return submit_record(record, inputs, store, *transport, clock, now, context);
 }
 
 OrFailure<TrackerCredential> tracker_credential(Tracker tracker, const TrackerSettings& settings,

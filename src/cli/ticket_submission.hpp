@@ -58,6 +58,13 @@ struct SubmissionPlanInputs {
                                                        HttpTransport& transport, const SubmissionClock& clock,
                                                        sys_seconds now, CommandContext& context);
 
+// What `submit` and `create --submit` both do: the recorded body, the credential, libcurl's transport and the
+// real clock, then submit_record().
+[[nodiscard]] OrFailure<SubmittedTicket> open_ticket(const LedgerRecord& record, Tracker tracker,
+                                                     const TrackerSettings& settings,
+                                                     const SubmitSettings& submit, LedgerStore& store,
+                                                     sys_seconds now, CommandContext& context);
+
 // The credential for `tracker` from the environment or its token_command, or the failure naming where to
 // put it (exit 5: the tracker cannot be signed in to).
 [[nodiscard]] OrFailure<TrackerCredential>
