@@ -206,9 +206,13 @@ class Submission {
                       "]";
         } else {
             message = name_of(tracker()) + " refused the ticket (" + status + tail + ")";
-            if (said.find("customfield_") != std::string::npos) {
-                message += "; the Jira project requires a field backup-request does not set: give it a "
-                           "default in the project's field configuration, or ask its administrator";
+            const auto custom = said.find("customfield_");
+            if (custom != std::string::npos) {
+                const std::string name = said.substr(custom, said.find_first_of(": ;", custom) - custom);
+                message += "; set the field the Jira project requires with --jira-field " + name +
+                           "=VALUE, or field = [\"" + name +
+                           "=VALUE\"] in the config's [jira] (VALUE as "
+                           "Jira's create screen takes it, in JSON: {\"id\": \"...\"} for a choice)";
             }
         }
         return tracker_failure(message + "; nothing was opened");

@@ -24,6 +24,12 @@ void add_tracker_flags(CLI::App& command, TrackerSettings& settings) {
     text("--jira-issue-type", settings.jira_issue_type, "Jira issue type (default Task)", "NAME");
     list("--jira-labels", settings.jira_labels, "Jira labels, comma-separated");
     text("--jira-priority", settings.jira_priority, "Jira priority name", "NAME");
+    command
+        .add_option(
+            "--jira-field", settings.jira_fields,
+            "A field the Jira project requires, NAME=VALUE (VALUE as JSON when it is JSON); repeatable")
+        ->type_name("NAME=VALUE")
+        ->group(group);
     list("--github-labels", settings.github_labels, "GitHub labels, comma-separated");
     list("--github-assignees", settings.github_assignees, "GitHub logins to assign, comma-separated");
     list("--gitlab-labels", settings.gitlab_labels, "GitLab labels, comma-separated");

@@ -67,6 +67,12 @@ ordered_json jira_body(const CaseDocument& document, const TrackerSettings& sett
     if (!settings.jira_priority.empty()) {
         fields["priority"] = {{"name", settings.jira_priority}};
     }
+    for (const auto& field : settings.jira_fields) {
+        const auto equals = field.find('=');
+        const std::string value = field.substr(equals + 1);
+        ordered_json parsed = ordered_json::parse(value, nullptr, false);
+        fields[field.substr(0, equals)] = parsed.is_discarded() ? ordered_json(value) : std::move(parsed);
+    }
     return {{"fields", std::move(fields)}};
 }
 

@@ -73,6 +73,13 @@ void check_jira(Checker& check, TrackerSettings& settings) {
     }
     check.text("--jira-issue-type", settings.jira_issue_type, given(settings.jira_issue_type));
     check.text("--jira-priority", settings.jira_priority, given(settings.jira_priority));
+    check.list("--jira-field", settings.jira_fields, "field");
+    for (const auto& field : settings.jira_fields) {
+        const auto equals = field.find('=');
+        if (equals == std::string::npos || equals == 0 || has_whitespace(field.substr(0, equals))) {
+            check.fail("--jira-field", "'" + field + "' is not NAME=VALUE (like customfield_10010=42)");
+        }
+    }
     check.list("--jira-labels", settings.jira_labels, "label");
     for (const auto& label : settings.jira_labels) {
         if (has_whitespace(label)) {

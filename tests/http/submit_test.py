@@ -194,6 +194,8 @@ def refused(run, fake, rid, where):
     code, _, err = run.submit(rid)
     check(code == 5, "%s: exit 5 (%d)" % (where, code))
     check(REFUSAL_TEXT[run.tracker] in err, "%s: the tracker's own words (%r)" % (where, err))
+    if run.tracker.startswith("jira"):
+        check("--jira-field customfield_10010=VALUE" in err, "%s: names the flag that sets the field (%r)" % (where, err))
     check(len(fake.tickets) == 0, "%s: no ticket" % where)
     # Fixed, then sent again: the refusal opened nothing, so no search is needed.
     code, _, err = run.submit(rid)

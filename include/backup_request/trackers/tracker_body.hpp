@@ -33,6 +33,9 @@ struct TrackerConnection {
 struct TrackerSettings {
     std::string jira_project, jira_issue_type = "Task", jira_priority;
     std::vector<std::string> jira_labels;
+    // --jira-field NAME=VALUE: a field the project requires ("customfield_10010={\"id\":\"42\"}"); VALUE is
+    // JSON when it parses as JSON, else text.
+    std::vector<std::string> jira_fields;
     std::vector<std::string> github_labels, github_assignees;
     std::vector<std::string> gitlab_labels;
     std::string zendesk_type, zendesk_priority;
