@@ -7,6 +7,7 @@
 #include "backup_request/platform/descriptors.hpp"
 #include "backup_request/platform/file_status.hpp"
 #include "backup_request/platform/folders.hpp"
+#include "backup_request/platform/user_identity.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
 #include "backup_request/text/visible_text.hpp"
@@ -83,6 +84,15 @@ OrFailure<LedgerChoice> choose_ledger(const CommandContext& context) {
 
 std::string ledger_hint(const CommandContext& context) {
     return context.ledger_on_command_line ? "--ledger " + shell_word(context.ledger) + " " : std::string();
+}
+
+std::string written_by(const CommandContext& context) {
+    if (auto named = context.environment.variable("BACKUP_REQUEST_WRITTEN_BY");
+        named && named->find_first_not_of(" \t") != std::string::npos) {
+        return *named;
+    }
+    return platform::login_name(context.environment.variable).value_or("unknown") + "@" +
+           platform::machine_name().value_or("unknown");
 }
 
 std::unique_ptr<LedgerStore> open_ledger(const std::string& path, LedgerOpening opening) {

@@ -30,6 +30,10 @@ struct LedgerChoice {
 // empty otherwise (the variable and the config are still in force then).
 [[nodiscard]] std::string ledger_hint(const CommandContext& context);
 
+// Who a record is written by: BACKUP_REQUEST_WRITTEN_BY when set (a shared service account, a CI job), else
+// "login@machine" from the environment and the system ("unknown" for a part neither gives).
+[[nodiscard]] std::string written_by(const CommandContext& context);
+
 // How a command opens the ledger: read (list, show: read-only, never changed or migrated), write (mark:
 // the file must be there), create (create, extend: a missing file is made).
 enum class LedgerOpening { read, write, create };

@@ -18,6 +18,7 @@ namespace {
 
 struct ListOptions {
     bool all = false;
+    bool mine = false;
     std::string environment;
     std::string state;
     std::string format = "table";
@@ -36,6 +37,9 @@ CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
         "The ledger is --ledger PATH (before or after the command), BACKUP_REQUEST_LEDGER, the config's "
         "ledger, or the default $XDG_STATE_HOME/backup-request/ledger.sqlite.");
     command->add_flag("--all", options.all, "Declined and closed requests, and extension cases, too");
+    command->add_flag(
+        "--mine", options.mine,
+        "Only the requests this user wrote (on any machine; BACKUP_REQUEST_WRITTEN_BY, else $USER)");
     command
         ->add_option("--env,--environment", options.environment, "Only requests for this environment (host name)")
         ->type_name("HOST");
@@ -70,7 +74,10 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
     } catch (const LedgerUnavailable& unavailable) {
         return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
     }
-    ListingFilter filter{options.all, std::nullopt, state_named(options.state)};
+    ListingFilter filter{options.all, std::nullopt, state_named(options.state), std::nullopt};
+    if (options.mine) {
+        filter.writer = writer_part(written_by(context));
+    }
     if (!options.environment.empty()) {
         // The same reading as create's: the URL or capitalised host that was recorded finds its requests.
         auto host = normalize_environment_address(options.environment);
@@ -99,7 +106,7 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
         // The table's words go to stderr: a script reading stdout sees no rows, a person sees why.
         if (!context.quiet) {
             context.err
-                << (options.all || filter.environment || filter.state
+                << (options.all || filter.environment || filter.state || filter.writer
                         ? "No recorded request matches.\n"
                         : "No open requests. 'backup-request list --all' shows declined and closed ones "
                           "too.\n");

@@ -465,28 +465,36 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     RequestLedger ledger(context, !options.example && judged.render && !is_example_payload(judged));
     const auto record = ledger_record_of(judged, recorded, command, options);
     if (record) {
-        append_diagnostics(judged.diagnostics, ledger.warnings(*record, resolved.time));
+        // The warnings read and the case recorded in one step of the store (a teammate's same request at the
+        // same moment is seen); taken back below if the case is then not written.
+        const std::size_t warned = count(judged.diagnostics, Severity::warning);
+        append_diagnostics(judged.diagnostics,
+                           ledger.claim(*record, resolved.time, [&](const Diagnostics& ledger_warnings) {
+                               return !options.strict || warned + ledger_warnings.size() == 0;
+                           }));
     }
     print_diagnostics(context.err, judged.diagnostics, !context.quiet);
     if (!judged.render) {
         return ExitCode::rule_violation;
     }
     if (auto failed = strict_failure(options.strict, count(judged.diagnostics, Severity::warning))) {
+        ledger.withdraw();
         return std::move(*failed);
     }
     if (guided && !confirm_request(judged.render(OutputFormat::text, false), context)) {
+        ledger.withdraw();
         context.err << "Nothing was written.\n";
         return ExitCode::rule_violation;
     }
-    // The text form ends with the command that records the vendor's case id: the id it will be recorded as.
+    // The text form ends with the command that records the vendor's case id: the id it is recorded as.
     std::string record_command;
-    if (options.output.format == "text" && record && !options.example && !is_example_payload(judged)) {
-        if (const auto id = ledger.next_id(*record)) {
-            record_command = "backup-request " + ledger.hint() + "mark " + *id + " submitted --case CASE-ID";
-        }
+    if (options.output.format == "text" && ledger.claimed_id()) {
+        record_command =
+            "backup-request " + ledger.hint() + "mark " + *ledger.claimed_id() + " submitted --case CASE-ID";
     }
     auto text = rendered(judged, kind, options, resolved.time, record_command);
     if (auto* failed = std::get_if<CommandFailure>(&text)) {
+        ledger.withdraw();
         return std::move(*failed);
     }
     // What each time was read as, once the case is written from it (the prompt already said it for the one it
@@ -499,10 +507,12 @@ CommandResult run_request(const CLI::App& command, const RequestKind& kind, cons
     // (main reports it, exit 4).
     if (const auto* code = std::get_if<ExitCode>(&written);
         code != nullptr && *code == ExitCode::ok && context.out.flush().good()) {
-        const auto id = ledger.record(*record);
+        const auto id = ledger.confirm();
         if (command.count("--submit") != 0) {
             return submit_written(id, options, ledger, resolved.time, context);
         }
+    } else {
+        ledger.withdraw();
     }
     return written;
 }

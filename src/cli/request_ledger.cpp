@@ -50,66 +50,63 @@ void RequestLedger::unavailable(const std::string& reason) {
                  << '\n';
 }
 
-Diagnostics RequestLedger::warnings(const LedgerRecord& prospective, sys_seconds now) {
+Diagnostics RequestLedger::claim(LedgerRecord record, sys_seconds now,
+                                 const std::function<bool(const Diagnostics&)>& admit) {
     if (!path_) {
         return {};
     }
+    Diagnostics warnings;
     try {
-        auto* opened = store(false);
-        if (opened == nullptr) {
-            return {}; // nothing recorded yet
-        }
-        return ledger_warnings(prospective, opened->records_naming(prospective.environments), now,
-                               "backup-request " + ledger_hint(context_));
+        record.written_by = written_by(context_);
+        const std::string payload = record.payload;
+        const std::string hint = "backup-request " + ledger_hint(context_);
+        claimed_ = store(true)->add_if(
+            record, [&payload](unsigned attempt) { return request_id(payload, attempt); },
+            [&](const std::vector<LedgerRecord>& naming) {
+                warnings = ledger_warnings(record, naming, now, hint);
+                return admit(warnings);
+            });
+        request_type_ = record.request_type;
     } catch (const LedgerUnavailable& failure) {
         unavailable(failure.what());
-        return {};
     }
+    return warnings;
 }
 
-std::optional<std::string> RequestLedger::next_id(const LedgerRecord& record) {
-    if (!path_) {
-        return std::nullopt;
+void RequestLedger::withdraw() {
+    if (!claimed_ || !store_) {
+        return;
     }
     try {
-        auto* opened = store(false);
-        for (unsigned attempt = 0;; ++attempt) {
-            std::string id = request_id(record.payload, attempt);
-            if (opened == nullptr || !opened->find(id)) {
-                return id;
-            }
-        }
+        (void)store_->withdraw(*claimed_);
     } catch (const LedgerUnavailable& failure) {
-        unavailable(failure.what());
-        return std::nullopt;
+        // The record stays, naming a case that was not written: say so rather than leave it unexplained.
+        context_.err << diagnostic_line(make_warning(
+                            "ledger-unavailable", "",
+                            "request " + *claimed_ +
+                                " was recorded but its case was not written, and it "
+                                "could not be taken back (" +
+                                std::string(failure.what()) + "); close it with backup-request " +
+                                ledger_hint(context_) + "mark " + *claimed_ + " closed"))
+                     << '\n';
     }
+    claimed_.reset();
 }
 
 std::string RequestLedger::hint() const {
     return ledger_hint(context_);
 }
 
-std::optional<std::string> RequestLedger::record(const LedgerRecord& record) {
-    if (!path_) {
-        return std::nullopt;
+std::optional<std::string> RequestLedger::confirm() {
+    if (claimed_ && !context_.quiet) {
+        context_.err << "recorded as " << *claimed_
+                     << (request_type_ == "database-backup-access"
+                             ? " (once filed: backup-request " + ledger_hint(context_) + "mark " + *claimed_ +
+                                   " submitted --case CASE-ID)"
+                             : std::string())
+                     << '\n';
     }
-    try {
-        const std::string payload = record.payload;
-        const std::string id =
-            store(true)->add(record, [&payload](unsigned attempt) { return request_id(payload, attempt); });
-        if (!context_.quiet) {
-            context_.err << "recorded as " << id
-                         << (record.request_type == "database-backup-access"
-                                 ? " (once filed: backup-request " + ledger_hint(context_) + "mark " + id +
-                                       " submitted --case CASE-ID)"
-                                 : std::string())
-                         << '\n';
-        }
-        return id;
-    } catch (const LedgerUnavailable& failure) {
-        unavailable(failure.what());
-    }
-    return std::nullopt;
+    return claimed_;
 }
 
 std::optional<CommandFailure> ledger_conflict(const std::string& command, const std::string& output,

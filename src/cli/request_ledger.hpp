@@ -12,6 +12,7 @@
 #include "command_context.hpp"
 #include "command_failure.hpp"
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -24,17 +25,22 @@ class RequestLedger {
     // `enabled`: false for an example, which is never filed and so never recorded.
     RequestLedger(CommandContext& context, bool enabled);
 
-    // request-duplicate and service-routine-use for `prospective` (empty when the ledger is off or unusable).
-    [[nodiscard]] Diagnostics warnings(const LedgerRecord& prospective, sys_seconds now);
+    // Reads the ledger's warnings for `record` (request-duplicate, service-routine-use) and records it, in
+    // one step of the store: two teammates creating the same request at once, the second is warned of the
+    // first. `admit(warnings)` false (--strict with a warning) records nothing. The warnings; empty when the
+    // ledger is off or unusable (then the one ledger-unavailable warning is printed).
+    [[nodiscard]] Diagnostics claim(LedgerRecord record, sys_seconds now,
+                                    const std::function<bool(const Diagnostics&)>& admit);
 
-    // Records a written case and names its id on stderr; a failure is the one ledger-unavailable warning.
-    // The id it got; none when the ledger is off or could not take it.
-    std::optional<std::string> record(const LedgerRecord& record);
+    // The id claim() recorded the case under, for a text that names it; none when nothing was recorded.
+    [[nodiscard]] const std::optional<std::string>& claimed_id() const { return claimed_; }
 
-    // The id the case will be recorded under (the first free one), for a text that names it before it is
-    // recorded; none when the ledger is off or unusable. record() takes it unless another process took it
-    // meanwhile.
-    [[nodiscard]] std::optional<std::string> next_id(const LedgerRecord& record);
+    // The case was not written after all (declined at the prompt, its destination failed): the claimed
+    // record is taken back.
+    void withdraw();
+
+    // The case reached its destination: says the id it is recorded as on stderr; the id.
+    std::optional<std::string> confirm();
 
     // "--ledger PATH " when the ledger was typed, for commands printed to be run as they are.
     [[nodiscard]] std::string hint() const;
@@ -51,6 +57,8 @@ class RequestLedger {
 
     CommandContext& context_;
     std::optional<std::string> path_;
+    std::optional<std::string> claimed_;
+    std::string request_type_;
     std::unique_ptr<LedgerStore> store_;
     bool reported_ = false;
 };

@@ -4,6 +4,7 @@
 
 #include "sqlite_connection.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -11,7 +12,7 @@ namespace backup_request {
 namespace {
 
 // migrations[N - 1] takes a ledger from version N - 1 to N. Never edit one that shipped: add the next.
-constexpr std::array<const char*, 3> migrations = {
+constexpr std::array<const char*, 4> migrations = {
     // 1: requests, and the events of their lives.
     R"sql(
 CREATE TABLE requests (
@@ -70,12 +71,16 @@ CREATE TABLE submissions (
     PRIMARY KEY (request_id, seq)
 ) STRICT;
 )sql",
+    // 4: who wrote each request, "user@host" (issue 27); none for the requests written before.
+    R"sql(
+ALTER TABLE requests ADD COLUMN written_by TEXT;
+)sql",
 };
 
 constexpr const char* record_columns =
     "id, request_type, point_in_time, environments, reference, contact, justification, written_at, "
     "retention_deadline, format, destination, payload, state, case_id, ticket, delivered_at, access_ends_at, "
-    "extends";
+    "extends, written_by";
 
 std::optional<std::string> time_text(const std::optional<sys_seconds>& time) {
     return time ? std::optional<std::string>(format_utc_time(*time)) : std::nullopt;
@@ -135,7 +140,7 @@ class SqliteLedger final : public LedgerStore {
         if (empty_) {
             return {};
         }
-        return select(std::string("SELECT ") + record_columns + " FROM requests ORDER BY written_at, id", {});
+        return select("SELECT " + read_columns() + " FROM requests ORDER BY written_at, id", {});
     }
 
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
@@ -143,7 +148,7 @@ class SqliteLedger final : public LedgerStore {
             return {};
         }
         return select(
-            std::string("SELECT ") + record_columns +
+            "SELECT " + read_columns() +
                 " FROM requests WHERE id IN (SELECT request_id FROM request_environments WHERE host IN "
                 "(SELECT value FROM json_each(?1))) ORDER BY written_at, id",
             {nlohmann::json(hosts).dump()});
@@ -153,19 +158,28 @@ class SqliteLedger final : public LedgerStore {
         if (empty_) {
             return std::nullopt;
         }
-        auto found = select(std::string("SELECT ") + record_columns + " FROM requests WHERE id = ?1", {id});
+        auto found = select("SELECT " + read_columns() + " FROM requests WHERE id = ?1", {id});
         if (found.empty()) {
             return std::nullopt;
         }
         return std::move(found.front());
     }
 
-    std::string add(const LedgerRecord& record,
-                    const std::function<std::string(unsigned)>& choose_id) override {
+    std::optional<std::string> add_if(const LedgerRecord& record,
+                                      const std::function<std::string(unsigned)>& choose_id,
+                                      const Admission& admit) override {
+        // BEGIN IMMEDIATE: the write lock is taken before the read, so the records `admit` sees are the
+        // last ones until this transaction ends.
         sqlite::Transaction transaction(*connection_);
+        if (admit && !admit(records_naming(record.environments))) {
+            return std::nullopt;
+        }
         std::string id;
         for (unsigned attempt = 0;; ++attempt) {
             id = choose_id(attempt);
+            if (id.empty()) {
+                return std::nullopt;
+            }
             sqlite::Statement taken(*connection_, "SELECT 1 FROM requests WHERE id = ?1");
             if (!taken.bind(1, id).step()) {
                 break;
@@ -174,7 +188,7 @@ class SqliteLedger final : public LedgerStore {
         sqlite::Statement insert(*connection_,
                                  std::string("INSERT INTO requests (") + record_columns +
                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                                     "?15, ?16, ?17, ?18)");
+                                     "?15, ?16, ?17, ?18, ?19)");
         insert.bind(1, id)
             .bind(2, record.request_type)
             .bind(3, time_text(record.point_in_time))
@@ -193,6 +207,7 @@ class SqliteLedger final : public LedgerStore {
             .bind(16, time_text(record.delivered_at))
             .bind(17, time_text(record.access_ends_at))
             .bind(18, record.extends)
+            .bind(19, record.written_by)
             .run();
         for (const auto& host : record.environments) {
             sqlite::Statement(*connection_, "INSERT OR IGNORE INTO request_environments VALUES (?1, ?2)")
@@ -203,6 +218,32 @@ class SqliteLedger final : public LedgerStore {
         write_events(id, record.history, 0);
         transaction.commit();
         return id;
+    }
+
+    bool withdraw(const std::string& id) override {
+        sqlite::Transaction transaction(*connection_);
+        sqlite::Statement current(
+            *connection_, "SELECT state, (SELECT count(*) FROM events WHERE request_id = ?1), (SELECT "
+                          "count(*) FROM submissions WHERE request_id = ?1) FROM requests WHERE id = ?1");
+        if (!current.bind(1, id).step() || current.text(0) != state_name(RequestState::written) ||
+            current.number(1) != 1 || current.number(2) != 0) {
+            return false;
+        }
+        for (const char* table : {"request_environments", "events"}) {
+            sqlite::Statement(*connection_, std::string("DELETE FROM ") + table + " WHERE request_id = ?1")
+                .bind(1, id)
+                .run();
+        }
+        sqlite::Statement(*connection_, "DELETE FROM requests WHERE id = ?1").bind(1, id).run();
+        transaction.commit();
+        return true;
+    }
+
+    Description describe() override {
+        return {"sqlite", connection_->path(), version_,
+                empty_
+                    ? 0
+                    : static_cast<std::size_t>(connection_->single_number("SELECT count(*) FROM requests"))};
     }
 
     bool update_lifecycle(const LedgerRecord& updated, const LedgerRecord& as_read) override {
@@ -294,6 +335,15 @@ class SqliteLedger final : public LedgerStore {
     }
 
   private:
+    // A ledger opened read-only is not migrated: one older than version 4 has no written_by.
+    std::string read_columns() const {
+        std::string columns = record_columns;
+        if (version_ < 4) {
+            columns.replace(columns.rfind("written_by"), std::string("written_by").size(), "NULL");
+        }
+        return columns;
+    }
+
     // A ledger opened read-only is not migrated: one older than version 3 has no attempts table.
     bool has_submissions() {
         return connection_->single_number(
@@ -319,6 +369,7 @@ class SqliteLedger final : public LedgerStore {
             unknown_version(version);
         }
         empty_ = version == 0; // nothing was ever recorded in it: no tables to read
+        version_ = static_cast<int>(version);
     }
 
     void migrate(int target) {
@@ -327,6 +378,7 @@ class SqliteLedger final : public LedgerStore {
         }
         // Read first without a write lock: a ledger at the current version (the usual case) needs none.
         if (connection_->single_number("PRAGMA user_version") == target) {
+            version_ = target;
             return;
         }
         sqlite::Transaction transaction(*connection_);
@@ -342,6 +394,7 @@ class SqliteLedger final : public LedgerStore {
             connection_->execute("PRAGMA user_version = " + std::to_string(target));
         }
         transaction.commit();
+        version_ = static_cast<int>(std::max<std::int64_t>(version, target));
     }
 
     void write_events(const std::string& id, const std::vector<LedgerEvent>& history, std::size_t from) {
@@ -393,6 +446,7 @@ class SqliteLedger final : public LedgerStore {
                 record.delivered_at = stored_time(statement.optional_text(15), path);
                 record.access_ends_at = stored_time(statement.optional_text(16), path);
                 record.extends = statement.optional_text(17);
+                record.written_by = statement.optional_text(18);
                 by_id[record.id] = found.size();
                 found.push_back(std::move(record));
             }
@@ -423,6 +477,7 @@ class SqliteLedger final : public LedgerStore {
 
     std::unique_ptr<sqlite::Connection> connection_;
     bool empty_ = false;
+    int version_ = 0;
 };
 
 } // namespace

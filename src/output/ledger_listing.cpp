@@ -9,6 +9,7 @@
 #include "backup_request/text/visible_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace backup_request {
@@ -41,19 +42,24 @@ std::string padded(const std::string& text, std::size_t width) {
 
 constexpr std::size_t column_gap = 2;
 
-// Narrows the cut-able columns (most expendable first) until the table fits `max_width`, no column narrower
-// than its heading.
-void fit_columns(std::vector<std::size_t>& widths, const std::vector<std::string>& headings,
-                 std::size_t max_width) {
+// The columns a narrow terminal cuts, most expendable first, each down to its least width: ENVIRONMENTS and
+// REFERENCE to their headings' width, BY to a name's first letters.
+struct CutColumn {
+    std::size_t column;
+    std::size_t least;
+};
+constexpr std::array<CutColumn, 3> cut_columns = {{{2, 12}, {1, 9}, {5, 4}}};
+
+// Narrows the cut-able columns until the table fits `max_width`.
+void fit_columns(std::vector<std::size_t>& widths, std::size_t max_width) {
     std::size_t total = column_gap * (widths.size() - 1);
     for (const std::size_t width : widths) {
         total += width;
     }
-    for (const std::size_t column : {std::size_t{2}, std::size_t{1}}) { // ENVIRONMENTS, then REFERENCE
+    for (const auto& [column, least] : cut_columns) {
         if (total <= max_width) {
             return;
         }
-        const std::size_t least = std::max<std::size_t>(headings[column].size(), 8);
         const std::size_t spare = widths[column] > least ? widths[column] - least : 0;
         const std::size_t cut = std::min(spare, total - max_width);
         widths[column] -= cut;
@@ -62,6 +68,11 @@ void fit_columns(std::vector<std::size_t>& widths, const std::vector<std::string
 }
 
 } // namespace
+
+std::string writer_part(const std::string& written_by) {
+    const auto at = written_by.rfind('@');
+    return at == std::string::npos || at == 0 ? written_by : written_by.substr(0, at);
+}
 
 std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, const ListingFilter& filter) {
     std::set<std::string> over; // requests declined or closed: their extensions are no one's work any more
@@ -82,6 +93,9 @@ std::vector<LedgerRecord> listed_records(std::vector<LedgerRecord> records, cons
             return true;
         }
         if (filter.state && record.state != *filter.state) {
+            return true;
+        }
+        if (filter.writer && (!record.written_by || writer_part(*record.written_by) != *filter.writer)) {
             return true;
         }
         return filter.environment && std::find(record.environments.begin(), record.environments.end(),
@@ -143,6 +157,7 @@ nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now, 
     out["extends"] = optional_text(record.extends);
     out["format"] = record.format;
     out["destination"] = record.destination;
+    out["written_by"] = optional_text(record.written_by);
     if (with_history) {
         out["justification"] = record.justification;
         auto& history = out["history"] = nlohmann::ordered_json::array();
@@ -158,8 +173,8 @@ nlohmann::ordered_json record_json(const LedgerRecord& record, sys_seconds now, 
 std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds now,
                           const std::function<std::string(const std::string&)>& emphasis,
                           std::size_t max_width) {
-    const std::vector<std::string> headings = {"ID",    "REFERENCE",     "ENVIRONMENTS", "POINT IN TIME",
-                                               "STATE", "NEXT DEADLINE", "LEFT"};
+    const std::vector<std::string> headings = {"ID",    "REFERENCE", "ENVIRONMENTS",  "POINT IN TIME",
+                                               "STATE", "BY",        "NEXT DEADLINE", "LEFT"};
     std::vector<std::vector<std::string>> rows;
     std::vector<bool> urgent;
     rows.reserve(records.size());
@@ -170,6 +185,7 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
                         environments_cell(record),
                         record.point_in_time ? format_utc_time(*record.point_in_time) : "-",
                         std::string(state_name(record.state)),
+                        record.written_by ? visible_text(writer_part(*record.written_by)) : "-",
                         deadline ? format_utc_time(deadline->at) + " " + deadline->meaning : "-",
                         deadline ? time_left_text(deadline->at - now) : "-"});
         urgent.push_back(deadline && deadline->at - now <= urgent_within);
@@ -185,10 +201,10 @@ std::string listing_table(const std::vector<LedgerRecord>& records, sys_seconds 
         }
     }
     if (max_width > 0) {
-        fit_columns(widths, headings, max_width);
+        fit_columns(widths, max_width);
         for (auto& row : rows) {
-            for (const std::size_t column : {std::size_t{1}, std::size_t{2}}) {
-                row[column] = cut_to_width(row[column], widths[column]);
+            for (const auto& cut : cut_columns) {
+                row[cut.column] = cut_to_width(row[cut.column], widths[cut.column]);
             }
         }
     }
@@ -237,7 +253,8 @@ std::string record_detail(const LedgerRecord& record, sys_seconds now,
         item("Ticket", visible_text(*record.ticket));
     }
     item("Written", format_utc_time(record.written_at) + " as " + record.format + " to " +
-                        visible_text(record.destination));
+                        visible_text(record.destination) +
+                        (record.written_by ? " by " + visible_text(*record.written_by) : std::string()));
     if (record.delivered_at) {
         item("Delivered", format_utc_time(*record.delivered_at));
     }

@@ -48,6 +48,7 @@ struct LedgerRecord {
     std::optional<sys_seconds> access_ends_at; // 7 days after delivery, or the extension's end
     std::optional<std::string> extends;        // an extension: the id of the request it extends
     std::vector<LedgerEvent> history;          // oldest first; the first is "written"
+    std::optional<std::string> written_by;     // "user@host" that wrote it; none before ledger schema 4
 
     friend bool operator==(const LedgerRecord&, const LedgerRecord&) = default;
 };

@@ -1,5 +1,5 @@
-// Where records live, behind one interface: the SQLite file on this machine today; a shared backend for a
-// team (PostgreSQL, docs/ledger.md) would be one more implementation.
+// Where records live, behind one interface: the SQLite file on one machine, or PostgreSQL for a team
+// (docs/ledger.md).
 #pragma once
 
 #include "backup_request/ledger/ledger_record.hpp"
@@ -35,8 +35,20 @@ class LedgerStore {
     [[nodiscard]] virtual std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) = 0;
     [[nodiscard]] virtual std::optional<LedgerRecord> find(const std::string& id) = 0;
     // Adds `record` under the first free id that `choose_id(attempt)` gives, in one transaction; returns it.
-    virtual std::string add(const LedgerRecord& record,
-                            const std::function<std::string(unsigned)>& choose_id) = 0;
+    std::string add(const LedgerRecord& record, const std::function<std::string(unsigned)>& choose_id) {
+        return add_if(record, choose_id, nullptr).value_or(std::string());
+    }
+    // The same, admitted by `admit` first: in the same transaction, holding the store's lock for adding (so
+    // no other add can come between), `admit` sees the records that name any of the record's environments and
+    // says whether it goes in. Two teammates creating the same request at once: the second sees the first.
+    // None when `admit` said no, or `choose_id` gave an empty id (no id it would take is free).
+    using Admission = std::function<bool(const std::vector<LedgerRecord>& naming)>;
+    [[nodiscard]] virtual std::optional<std::string>
+    add_if(const LedgerRecord& record, const std::function<std::string(unsigned)>& choose_id,
+           const Admission& admit) = 0;
+    // Takes back a record added for a case that could then not be written (or was declined at the
+    // prompt): only while it is still as added (written, one event, no attempt); false otherwise.
+    virtual bool withdraw(const std::string& id) = 0;
     // Replaces the record's lifecycle (state, case, ticket, delivery, access end, history) with `updated`'s,
     // in one transaction, if it is still as it was read (`as_read`: its state, end of access and number of
     // events); false when another process changed it first, and then nothing is written.
@@ -49,6 +61,16 @@ class LedgerStore {
     [[nodiscard]] virtual bool begin_attempt(const SubmissionAttempt& attempt) = 0;
     // Records how the attempt ended (outcome, ticket, URL, detail).
     virtual void finish_attempt(const SubmissionAttempt& attempt) = 0;
+
+    // What `ledger info` reports: the kind of store, where it is (a path, or the server without password),
+    // its schema version and how many requests it holds.
+    struct Description {
+        std::string kind; // "sqlite" or "postgresql"
+        std::string location;
+        int schema_version = 0;
+        std::size_t records = 0;
+    };
+    [[nodiscard]] virtual Description describe() = 0;
 };
 
 } // namespace backup_request

@@ -20,7 +20,11 @@ struct ListingFilter {
     bool all = false; // declined and closed requests, and extensions, too
     std::optional<std::string> environment;
     std::optional<RequestState> state;
+    std::optional<std::string> writer; // only what this person wrote (the user part of written_by)
 };
+
+// The person in a written_by: "ana" of "ana@laptop-7" (the same user on another machine is the same person).
+[[nodiscard]] std::string writer_part(const std::string& written_by);
 
 // The records `filter` keeps, the most urgent first: open ones by their next deadline, then the rest, newest
 // first.

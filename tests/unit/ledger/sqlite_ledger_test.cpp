@@ -92,7 +92,7 @@ TEST_CASE("a ledger whose schema version no backup-request wrote is unavailable,
     ScratchFolder folder;
     const std::string path = (folder.path / "ledger.sqlite").string();
     (void)open_sqlite_ledger(path);
-    for (const std::string version : {"-1", "-2147483647", "4", "99"}) {
+    for (const std::string version : {"-1", "-2147483647", "5", "99"}) {
         sql(path, ("PRAGMA user_version = " + version).c_str());
         CHECK_THROWS_AS(open_sqlite_ledger(path), LedgerUnavailable);
         SqliteLedgerOptions reading;
@@ -140,13 +140,13 @@ TEST_CASE("records_naming finds requests by environment through the index") {
     CHECK(store->records_naming({"d.example.com"}).empty());
 }
 
-TEST_CASE("migrations 1 to 3: the stored v1 ledger keeps every record") {
+TEST_CASE("migrations 1 to 4: the stored v1 ledger keeps every record") {
     ScratchFolder folder;
     const auto path = folder.path / "ledger.sqlite";
     std::filesystem::copy_file(BACKUP_REQUEST_TEST_DATA "/ledger-v1.sqlite", path);
     REQUIRE(sqlite_ledger_version(path.string()) == 1);
     auto store = open_sqlite_ledger(path.string());
-    CHECK(sqlite_ledger_version(path.string()) == 3);
+    CHECK(sqlite_ledger_version(path.string()) == 4);
     const auto records = store->records();
     CHECK(ids(records) == std::vector<std::string>{"k7m2qz", "p3xw9h", "ext4m2"});
     const auto& first = records[0];
@@ -166,6 +166,10 @@ TEST_CASE("migrations 1 to 3: the stored v1 ledger keeps every record") {
           std::vector<std::string>{"k7m2qz", "ext4m2"});
     // Version 3's table starts empty.
     CHECK(store->attempts("k7m2qz").empty());
+    // Version 4: who wrote the old records is not known.
+    CHECK_FALSE(first.written_by.has_value());
+    CHECK(store->describe().schema_version == 4);
+    CHECK(store->describe().records == 3);
 }
 
 TEST_CASE("migrations one at a time from an empty file") {
@@ -180,10 +184,23 @@ TEST_CASE("migrations one at a time from an empty file") {
         auto reading = open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 3, true});
         CHECK(reading->attempts("k7m2qz").empty());
     }
-    (void)open_sqlite_ledger(path);
+    (void)open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 3});
     CHECK(sqlite_ledger_version(path) == 3);
+    {
+        // Read-only at version 3: no written_by column, read as none.
+        sql(path, "INSERT INTO requests (id, request_type, environments, justification, written_at, format, "
+                  "destination, payload, state) VALUES ('aaaaaa', 'database-backup-access', '[]', 'j', "
+                  "'2026-11-20T12:00:00Z', 'json', 'stdout', '{}', 'written')");
+        auto reading = open_sqlite_ledger(path, {std::chrono::milliseconds{5000}, 4, true});
+        REQUIRE(reading->records().size() == 1);
+        CHECK_FALSE(reading->records()[0].written_by.has_value());
+        CHECK(reading->describe().schema_version == 3);
+        CHECK(reading->describe().records == 1);
+    }
+    (void)open_sqlite_ledger(path);
+    CHECK(sqlite_ledger_version(path) == 4);
     auto store = open_sqlite_ledger(path); // at the current version: nothing to do
-    CHECK(store->records().empty());
+    CHECK(store->records().size() == 1);
 }
 
 TEST_CASE("a ledger it cannot use is a LedgerUnavailable with the reason") {
@@ -204,7 +221,7 @@ TEST_CASE("a ledger it cannot use is a LedgerUnavailable with the reason") {
     CHECK(failure_of(newer) ==
           "cannot use " + newer +
               ": it was written by a newer backup-request (ledger schema 9, this version "
-              "knows up to 3); upgrade backup-request, or use another --ledger");
+              "knows up to 4); upgrade backup-request, or use another --ledger");
 
     const auto locked = (folder.path / "locked.sqlite").string();
     (void)open_sqlite_ledger(locked);

@@ -48,7 +48,7 @@ TEST_CASE("list fits a terminal's width by cutting environments, then references
     const std::string whole = listing_table({record}, now, {});
     const std::size_t full = display_width(lines_of(whole)[1]);
     CHECK(whole.find("acme-production-environment.outsystemsenterprise.com +1") != std::string::npos);
-    for (const std::size_t width : {full, full - 10, std::size_t{119}, std::size_t{111}}) {
+    for (const std::size_t width : {full, full - 10, std::size_t{123}, std::size_t{115}}) {
         const auto lines = lines_of(listing_table({record}, now, {}, width));
         for (const auto& line : lines) {
             CHECK(display_width(line) <= width);
@@ -56,7 +56,8 @@ TEST_CASE("list fits a terminal's width by cutting environments, then references
         // Every column still in line with its heading.
         CHECK(column_of(lines[1], "2026-11-20T09:30:00Z") == column_of(lines[0], "POINT IN TIME"));
     }
-    const auto narrow = lines_of(listing_table({record}, now, {}, 111));
+    // (The BY column, 4 wide with its gap, came later: the widths are the old ones plus 4.)
+    const auto narrow = lines_of(listing_table({record}, now, {}, 115));
     CHECK(narrow[1].find("\u2026") != std::string::npos);
     CHECK(narrow[1].starts_with("aaaaaa  INC-4711\u2026  acme-produc\u2026  "));
     // No room to be had: environments and reference at their least, the rest whole (the line wraps).
