@@ -18,7 +18,7 @@ unset BACKUP_REQUEST_NOW BACKUP_REQUEST_TZ BACKUP_REQUEST_CONFIG
 export TZ=UTC
 export BR CASE_DIR="$case_dir" LC_ALL=C.UTF-8 NO_COLOR=1 TERM=dumb HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config"
 # Who writes records is fixed, so goldens do not name the machine (a case about the default unsets it).
-export BACKUP_REQUEST_WRITTEN_BY=tester@ci-host USER=tester
+export BACKUP_REQUEST_WRITTEN_BY=tester@ci-host USER=tester USERNAME=tester
 # The ledger is off, as in a script or CI job, except in cases about it (a file named "ledger" in the case):
 # those get one of their own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
 unset BACKUP_REQUEST_LEDGER BACKUP_REQUEST_NO_LEDGER
