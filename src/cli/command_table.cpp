@@ -24,6 +24,7 @@ std::vector<Command> command_table() {
     table.push_back(list_command());
     table.push_back(show_command());
     table.push_back(mark_command());
+    table.push_back(ledger_command());
     table.push_back(submit_command());
     table.push_back(window_command());
     table.push_back(completion_command());

@@ -156,8 +156,7 @@ std::optional<CommandFailure> output_is_the_ledger(const std::string& command, c
                              "case elsewhere, or give another --ledger");
 }
 
-OrFailure<std::unique_ptr<LedgerStore>>
-ledger_for_command(const std::string& command, const CommandContext& context, LedgerOpening opening) {
+OrFailure<std::string> choose_ledger_or_failure(const std::string& command, const CommandContext& context) {
     try {
         auto chosen = choose_ledger(context);
         if (auto* failed = std::get_if<CommandFailure>(&chosen)) {
@@ -168,7 +167,20 @@ ledger_for_command(const std::string& command, const CommandContext& context, Le
             return usage_failure(command, "this command reads the ledger, but " + choice.off_by +
                                               " turns it off; give --ledger PATH, or leave that out");
         }
-        return open_ledger(*choice.path, opening);
+        return *choice.path;
+    } catch (const LedgerUnavailable& unavailable) {
+        return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
+    }
+}
+
+OrFailure<std::unique_ptr<LedgerStore>>
+ledger_for_command(const std::string& command, const CommandContext& context, LedgerOpening opening) {
+    auto chosen = choose_ledger_or_failure(command, context);
+    if (auto* failed = std::get_if<CommandFailure>(&chosen)) {
+        return std::move(*failed);
+    }
+    try {
+        return open_ledger(std::get<std::string>(chosen), opening);
     } catch (const LedgerUnavailable& unavailable) {
         return failure(opening == LedgerOpening::read ? ExitCode::input : ExitCode::output,
                        std::string("ledger: ") + unavailable.what());

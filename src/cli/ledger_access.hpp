@@ -26,6 +26,10 @@ struct LedgerChoice {
 };
 [[nodiscard]] OrFailure<LedgerChoice> choose_ledger(const CommandContext& context);
 
+// The ledger `command` uses (its path or address), or a usage failure when it is turned off or contradicts.
+[[nodiscard]] OrFailure<std::string> choose_ledger_or_failure(const std::string& command,
+                                                              const CommandContext& context);
+
 // "--ledger PATH " (shell-quoted) when the ledger was typed, for hints that must work when run as printed;
 // empty otherwise (the variable and the config are still in force then).
 [[nodiscard]] std::string ledger_hint(const CommandContext& context);

@@ -15,13 +15,14 @@ TEST_CASE("the table builds the CLI tree, visible_commands leaves the hidden man
         names.push_back(command.name);
     }
     CHECK(names == std::vector<std::string>{"create", "validate", "template", "extend", "list", "show",
-                                            "mark", "submit", "window", "completion", "manual", "schema"});
+                                            "mark", "ledger", "submit", "window", "completion", "manual",
+                                            "schema"});
     std::vector<std::string> visible;
     for (const CLI::App* command : visible_commands(app)) {
         visible.push_back(command->get_name());
     }
     CHECK(visible == std::vector<std::string>{"create", "validate", "template", "extend", "list", "show",
-                                              "mark", "submit", "window", "completion", "schema"});
+                                              "mark", "ledger", "submit", "window", "completion", "schema"});
     for (const CLI::Option* option : visible_options(*app.get_subcommand("create"))) {
         CHECK_FALSE(option->get_group().empty());
     }
