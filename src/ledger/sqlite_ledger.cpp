@@ -3,6 +3,7 @@
 #include "backup_request/ledger/sqlite_ledger.hpp"
 
 #include "sqlite_connection.hpp"
+#include "stored_record.hpp"
 
 #include <algorithm>
 #include <array>
@@ -77,33 +78,9 @@ ALTER TABLE requests ADD COLUMN written_by TEXT;
 )sql",
 };
 
-constexpr const char* record_columns =
-    "id, request_type, point_in_time, environments, reference, contact, justification, written_at, "
-    "retention_deadline, format, destination, payload, state, case_id, ticket, delivered_at, access_ends_at, "
-    "extends, written_by";
-
-std::optional<std::string> time_text(const std::optional<sys_seconds>& time) {
-    return time ? std::optional<std::string>(format_utc_time(*time)) : std::nullopt;
-}
-
-sys_seconds stored_time(const std::string& text, const std::string& path) {
-    const auto parsed = parse_absolute_time(text);
-    if (const auto* time = std::get_if<ParsedTime>(&parsed)) {
-        return time->time;
-    }
-    throw LedgerUnavailable("cannot read " + path + ": it holds a time this version cannot read: " + text);
-}
-
-std::optional<sys_seconds> stored_time(const std::optional<std::string>& text, const std::string& path) {
-    return text ? std::optional<sys_seconds>(stored_time(*text, path)) : std::nullopt;
-}
-
-RequestState stored_state(const std::string& text, const std::string& path) {
-    if (const auto state = state_named(text)) {
-        return *state;
-    }
-    throw LedgerUnavailable("cannot read " + path + ": it holds a state this version does not know: " + text);
-}
+using stored::record_columns;
+using stored::stored_time;
+using stored::time_text;
 
 class SqliteLedger final : public LedgerStore {
   public:
@@ -189,26 +166,11 @@ class SqliteLedger final : public LedgerStore {
                                  std::string("INSERT INTO requests (") + record_columns +
                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
                                      "?15, ?16, ?17, ?18, ?19)");
-        insert.bind(1, id)
-            .bind(2, record.request_type)
-            .bind(3, time_text(record.point_in_time))
-            .bind(4, nlohmann::json(record.environments).dump())
-            .bind(5, record.reference)
-            .bind(6, record.contact)
-            .bind(7, record.justification)
-            .bind(8, format_utc_time(record.written_at))
-            .bind(9, time_text(record.retention_deadline))
-            .bind(10, record.format)
-            .bind(11, record.destination)
-            .bind(12, record.payload)
-            .bind(13, state_name(record.state))
-            .bind(14, record.case_id)
-            .bind(15, record.ticket)
-            .bind(16, time_text(record.delivered_at))
-            .bind(17, time_text(record.access_ends_at))
-            .bind(18, record.extends)
-            .bind(19, record.written_by)
-            .run();
+        const auto values = stored::record_values(id, record);
+        for (std::size_t index = 0; index < values.size(); ++index) {
+            insert.bind(static_cast<int>(index + 1), values[index]);
+        }
+        insert.run();
         for (const auto& host : record.environments) {
             sqlite::Statement(*connection_, "INSERT OR IGNORE INTO request_environments VALUES (?1, ?2)")
                 .bind(1, id)
@@ -283,16 +245,10 @@ class SqliteLedger final : public LedgerStore {
         statement.bind(1, id);
         std::vector<SubmissionAttempt> found;
         while (statement.step()) {
-            const auto outcome = outcome_named(statement.text(4));
-            if (!outcome) {
-                throw LedgerUnavailable(
-                    "cannot read " + path + ": request " + id +
-                    " has an attempt whose outcome this version does not know: " + statement.text(4));
-            }
             found.push_back({id, static_cast<std::size_t>(statement.number(0)), statement.text(1),
                              stored_time(statement.text(2), path), stored_time(statement.text(3), path),
-                             *outcome, statement.optional_text(5), statement.optional_text(6),
-                             statement.text(7)});
+                             stored::stored_outcome(statement.text(4), id, path), statement.optional_text(5),
+                             statement.optional_text(6), statement.text(7)});
         }
         return found;
     }
@@ -420,33 +376,8 @@ class SqliteLedger final : public LedgerStore {
                 statement.bind(static_cast<int>(i + 1), values[i]);
             }
             while (statement.step()) {
-                LedgerRecord record;
-                record.id = statement.text(0);
-                record.request_type = statement.text(1);
-                record.point_in_time = stored_time(statement.optional_text(2), path);
-                const auto environments = nlohmann::json::parse(statement.text(3), nullptr, false);
-                if (!environments.is_array()) {
-                    throw LedgerUnavailable("cannot read " + path + ": request " + record.id +
-                                            " has environments that are not a JSON list");
-                }
-                for (const auto& host : environments) {
-                    record.environments.push_back(host.is_string() ? host.get<std::string>() : host.dump());
-                }
-                record.reference = statement.optional_text(4);
-                record.contact = statement.optional_text(5);
-                record.justification = statement.text(6);
-                record.written_at = stored_time(statement.text(7), path);
-                record.retention_deadline = stored_time(statement.optional_text(8), path);
-                record.format = statement.text(9);
-                record.destination = statement.text(10);
-                record.payload = statement.text(11);
-                record.state = stored_state(statement.text(12), path);
-                record.case_id = statement.optional_text(13);
-                record.ticket = statement.optional_text(14);
-                record.delivered_at = stored_time(statement.optional_text(15), path);
-                record.access_ends_at = stored_time(statement.optional_text(16), path);
-                record.extends = statement.optional_text(17);
-                record.written_by = statement.optional_text(18);
+                auto record = stored::record_from_row(
+                    [&statement](int column) { return statement.optional_text(column); }, path);
                 by_id[record.id] = found.size();
                 found.push_back(std::move(record));
             }
@@ -469,8 +400,8 @@ class SqliteLedger final : public LedgerStore {
             if (owner == by_id.end()) {
                 continue;
             }
-            found[owner->second].history.push_back(
-                {stored_state(events.text(1), path), stored_time(events.text(2), path), events.text(3)});
+            found[owner->second].history.push_back({stored::stored_state(events.text(1), path),
+                                                    stored_time(events.text(2), path), events.text(3)});
         }
         return found;
     }
