@@ -2,6 +2,7 @@
 // flags and the list of what a config file may hold, then handed to CLI11 as its config items.
 #include "config_file.hpp"
 
+#include "backup_request/ledger/postgres_location.hpp"
 #include "backup_request/platform/folders.hpp"
 #include "backup_request/text/ascii_text.hpp"
 #include "backup_request/text/closest_name.hpp"
@@ -263,6 +264,18 @@ std::optional<Problem> add_key(const toml::key& key, const toml::node& value, co
         const auto suggestion = closest_name(name, section.known);
         return Problem{key.source().begin, where + ": unknown key '" + name + "'" + in_table +
                                                (suggestion ? " (did you mean '" + *suggestion + "'?)" : "")};
+    }
+    // A team ledger's address is shared in the file; its password is not (libpq finds it in PGPASSWORD,
+    // ~/.pgpass or the service file).
+    if (flag == "ledger" && value.is_string() && is_postgres_location(*value.value<std::string>())) {
+        const auto location = parse_postgres_location(*value.value<std::string>());
+        if (const auto* parsed = std::get_if<PostgresLocation>(&location); parsed && parsed->has_password) {
+            return Problem{key.source().begin,
+                           where +
+                               ": 'ledger' holds a password: a credential is never kept in the config file; "
+                               "leave it out of the URL and put it in ~/.pgpass (or PGPASSWORD, or a "
+                               "PGSERVICE entry), where libpq finds it"};
+        }
     }
     // Tracker settings are how a team works: every key of a tracker table is allowed.
     if (section.prefix.empty() &&

@@ -2,6 +2,7 @@
 #include "ledger_access.hpp"
 
 #include "backup_request/exit_code.hpp"
+#include "backup_request/ledger/postgres_ledger.hpp"
 #include "backup_request/ledger/request_id.hpp"
 #include "backup_request/ledger/sqlite_ledger.hpp"
 #include "backup_request/platform/descriptors.hpp"
@@ -96,6 +97,15 @@ std::string written_by(const CommandContext& context) {
 }
 
 std::unique_ptr<LedgerStore> open_ledger(const std::string& path, LedgerOpening opening) {
+    if (is_postgres_location(path)) {
+        auto location = parse_postgres_location(path);
+        if (const auto* problem = std::get_if<std::string>(&location)) {
+            throw LedgerUnavailable(*problem);
+        }
+        PostgresLedgerOptions options;
+        options.read_only = opening == LedgerOpening::read;
+        return open_postgres_ledger(std::get<PostgresLocation>(location), options);
+    }
     const auto status = platform::path_status(path);
     if (status.kind == platform::FileKind::missing) {
         if (opening != LedgerOpening::create) {

@@ -67,11 +67,13 @@ CommandResult run_info(const LedgerOptions& options, CommandContext& context) {
     } catch (const LedgerUnavailable& unavailable) {
         return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());
     }
+    // A file or schema made but never written to holds nothing yet either.
+    const bool exists = store != nullptr && description.schema_version > 0;
     if (options.format == "json") {
         nlohmann::ordered_json out;
         out["store"] = description.kind;
         out["location"] = description.location;
-        out["exists"] = store != nullptr;
+        out["exists"] = exists;
         out["schema_version"] = description.schema_version;
         out["current_schema_version"] = ledger_schema_version;
         out["records"] = description.records;
@@ -80,9 +82,9 @@ CommandResult run_info(const LedgerOptions& options, CommandContext& context) {
     }
     context.out << "store:           " << description.kind << '\n'
                 << "location:        " << visible_text(description.location)
-                << (store ? "" : " (not created yet: the first case recorded creates it)") << '\n'
+                << (exists ? "" : " (not created yet: the first case recorded creates it)") << '\n'
                 << "schema version:  " << description.schema_version;
-    if (store && description.schema_version < ledger_schema_version) {
+    if (exists && description.schema_version < ledger_schema_version) {
         context.out << " (this version writes " << ledger_schema_version << "; the next change migrates it)";
     }
     context.out << '\n' << "requests:        " << description.records << '\n' << std::flush;

@@ -2,6 +2,7 @@
 #include "backup_request/cli/run.hpp"
 
 #include "backup_request/exit_code.hpp"
+#include "backup_request/ledger/postgres_location.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "backup_request/platform/file_status.hpp"
 #include "backup_request/platform/folders.hpp"
@@ -133,6 +134,9 @@ bool typed_on_command_line(const std::vector<std::string>& args, const std::stri
 // the config file's folder (not from wherever the command runs).
 std::string ledger_from_config(const std::string& value, const std::string& config_path,
                                const Environment& environment) {
+    if (is_postgres_location(value)) {
+        return value; // a server's address, not a path
+    }
     if (value.starts_with("~/") || value.starts_with("~\\")) {
         if (const auto home = platform::home_folder(environment.variable)) {
             return platform::join_path(*home, value.substr(2));

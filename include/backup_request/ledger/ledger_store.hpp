@@ -13,6 +13,12 @@
 
 namespace backup_request {
 
+// The schema this version writes, the same steps in every store (SQLite: PRAGMA user_version;
+// PostgreSQL: the schema's ledger_schema table). Version 1: requests and their events; version 2: an
+// indexed table of each request's environments, for the warnings at create; 3: the attempts to open a
+// ticket; 4: who wrote each request.
+inline constexpr int ledger_schema_version = 4;
+
 // The store could not be read or changed (locked past the timeout, read-only, full, corrupt, too new): an I/O
 // failure, so an exception, caught at the command's edge.
 class LedgerUnavailable : public std::runtime_error {

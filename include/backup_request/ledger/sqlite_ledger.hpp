@@ -10,11 +10,6 @@
 
 namespace backup_request {
 
-// The schema this version writes (PRAGMA user_version). Version 1: requests and their events; version 2: an
-// indexed table of each request's environments, for the warnings at create; 3: the attempts to open a
-// ticket; 4: who wrote each request.
-inline constexpr int ledger_schema_version = 4;
-
 struct SqliteLedgerOptions {
     std::chrono::milliseconds busy_timeout{5000}; // how long to wait for another process's transaction
     int migrate_to = ledger_schema_version;       // tests stop earlier to make old files

@@ -1,0 +1,123 @@
+// libpq's connection and results behind RAII, its messages folded to one line.
+#include "postgres_connection.hpp"
+
+#include <libpq-fe.h>
+
+namespace backup_request::postgres {
+namespace {
+
+// libpq's messages end with a newline and may run over several lines (each host tried, a DETAIL): one line.
+std::string one_line(const char* message) {
+    std::string text = message == nullptr ? "" : message;
+    std::string folded;
+    bool gap = false;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r') {
+            gap = !folded.empty();
+            continue;
+        }
+        if (gap) {
+            folded += "; ";
+            gap = false;
+        }
+        folded += c;
+    }
+    return folded.empty() ? "no reason given" : folded;
+}
+
+} // namespace
+
+void Result::free(pg_result* result) {
+    PQclear(result);
+}
+
+int Result::rows() const {
+    return PQntuples(result_.get());
+}
+
+std::optional<std::string> Result::value(int row, int column) const {
+    if (PQgetisnull(result_.get(), row, column) != 0) {
+        return std::nullopt;
+    }
+    return std::string(PQgetvalue(result_.get(), row, column),
+                       static_cast<std::size_t>(PQgetlength(result_.get(), row, column)));
+}
+
+Connection::Connection(const std::string& conninfo, int connect_timeout) {
+    // The default first: a connect_timeout in the URL, later in the list, wins over it.
+    const std::string timeout = std::to_string(connect_timeout);
+    const char* keywords[] = {"connect_timeout", "dbname", "application_name", nullptr};
+    const char* values[] = {timeout.c_str(), conninfo.c_str(), "backup-request", nullptr};
+    connection_ = PQconnectdbParams(keywords, values, 1);
+    if (connection_ == nullptr) {
+        throw LedgerUnavailable("cannot connect to PostgreSQL: out of memory");
+    }
+    if (PQstatus(connection_) != CONNECTION_OK) {
+        const std::string reason = one_line(PQerrorMessage(connection_));
+        PQfinish(connection_);
+        connection_ = nullptr;
+        throw LedgerUnavailable("cannot connect to PostgreSQL: " + reason);
+    }
+    const std::string host = PQhost(connection_) == nullptr ? "" : PQhost(connection_);
+    address_ = "postgresql://" + std::string(PQuser(connection_)) + "@" +
+               (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + PQport(connection_) +
+               "/" + PQdb(connection_);
+}
+
+Connection::~Connection() {
+    if (connection_ != nullptr) {
+        PQfinish(connection_);
+    }
+}
+
+Result Connection::run(const std::string& sql, const Parameters& parameters) {
+    std::vector<const char*> values;
+    values.reserve(parameters.size());
+    for (const auto& parameter : parameters) {
+        values.push_back(parameter ? parameter->c_str() : nullptr);
+    }
+    PGresult* raw = PQexecParams(connection_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0);
+    Result result(raw);
+    // nullptr only when out of memory, and then PQresultStatus says PGRES_FATAL_ERROR too.
+    const auto status = PQresultStatus(raw);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const char* sqlstate = raw == nullptr ? nullptr : PQresultErrorField(raw, PG_DIAG_SQLSTATE);
+        const char* primary = raw == nullptr ? nullptr : PQresultErrorField(raw, PG_DIAG_MESSAGE_PRIMARY);
+        throw StatementFailed(
+            address_ + ": " +
+                (primary != nullptr ? std::string(primary) : one_line(PQerrorMessage(connection_))),
+            sqlstate != nullptr ? sqlstate : "");
+    }
+    return result;
+}
+
+bool Connection::in_transaction() const {
+    return PQtransactionStatus(connection_) != PQTRANS_IDLE;
+}
+
+Transaction::Transaction(Connection& connection, const char* begin)
+    : connection_(connection), done_(connection.in_transaction()) {
+    if (!done_) {
+        (void)connection_.run(begin);
+    }
+}
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            (void)connection_.run("ROLLBACK");
+        } catch (const LedgerUnavailable&) {
+            // The connection is gone: the server rolls the transaction back by itself.
+        }
+    }
+}
+
+void Transaction::commit() {
+    if (!done_) {
+        (void)connection_.run("COMMIT");
+        done_ = true;
+    }
+}
+
+} // namespace backup_request::postgres
