@@ -58,6 +58,10 @@ Connection::Connection(const std::string& conninfo, int connect_timeout) {
         connection_ = nullptr;
         throw LedgerUnavailable("cannot connect to PostgreSQL: " + reason);
     }
+    // The server's NOTICEs ("relation ... already exists, skipping") are for a DBA's console: libpq would
+    // print them on our stderr, which carries the tool's own messages only.
+    PQsetNoticeProcessor(
+        connection_, [](void* /*unused*/, const char* /*message*/) {}, nullptr);
     const std::string host = PQhost(connection_) == nullptr ? "" : PQhost(connection_);
     address_ = "postgresql://" + std::string(PQuser(connection_)) + "@" +
                (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + PQport(connection_) +

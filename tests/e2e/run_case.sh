@@ -22,7 +22,14 @@ export BACKUP_REQUEST_WRITTEN_BY=tester@ci-host USER=tester USERNAME=tester
 # The ledger is off, as in a script or CI job, except in cases about it (a file named "ledger" in the case):
 # those get one of their own (a case about the default place unsets BACKUP_REQUEST_LEDGER).
 unset BACKUP_REQUEST_LEDGER BACKUP_REQUEST_NO_LEDGER
-if [ -f "$case_dir/ledger" ]; then
+if [ -f "$case_dir/ledger" ] && [ -n "${BACKUP_REQUEST_TEST_LEDGER:-}" ]; then
+  # The same case on another store (tests/e2e/CMakeLists.txt): a fresh schema on the test server, reached
+  # directly or through PgBouncer; the password where libpq looks.
+  server_url=$(sed -n "s/^BACKUP_REQUEST_TEST_$(echo "$BACKUP_REQUEST_TEST_LEDGER" | tr a-z A-Z)=//p" "$BACKUP_REQUEST_TEST_POSTGRES_ENV")
+  PGPASSWORD=$(sed -n 's/^PGPASSWORD=//p' "$BACKUP_REQUEST_TEST_POSTGRES_ENV")
+  export PGPASSWORD
+  export BACKUP_REQUEST_LEDGER="$server_url?schema=t_$(basename "$case_dir" | tr -c 'a-z0-9_\n' _ | cut -c1-40)_$RANDOM$RANDOM"
+elif [ -f "$case_dir/ledger" ]; then
   export BACKUP_REQUEST_LEDGER="$work/ledger.sqlite"
 else
   export BACKUP_REQUEST_NO_LEDGER=1

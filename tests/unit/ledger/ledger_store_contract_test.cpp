@@ -34,7 +34,7 @@ TEST_CASE("every store: who wrote a record comes back with it") {
         CHECK(found->written_by == "ana@laptop-1");
         CHECK(found->environments == std::vector<std::string>{"a.example.com"});
         CHECK(store.describe().records == 1);
-        CHECK(store.describe().kind == subject.name);
+        CHECK(store.describe().kind == subject.kind);
         CHECK(store.describe().schema_version == ledger_schema_version);
     }
 }
