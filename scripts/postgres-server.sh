@@ -13,7 +13,7 @@ env_file=${2:?the env file}
 bin=/usr/lib/postgresql/15/bin
 
 as_owner() { # runs a command as the cluster's owner
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {

