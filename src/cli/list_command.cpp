@@ -69,7 +69,7 @@ CommandResult run_list(const ListOptions& options, CommandContext& context) {
     std::vector<LedgerRecord> records;
     try {
         if (store) {
-            records = store->records();
+            records = store->records_for_listing();
         }
     } catch (const LedgerUnavailable& unavailable) {
         return failure(ExitCode::input, std::string("ledger: ") + unavailable.what());

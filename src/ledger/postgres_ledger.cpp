@@ -94,6 +94,15 @@ class PostgresLedger final : public LedgerStore {
                       {}, true);
     }
 
+    std::vector<LedgerRecord> records_for_listing() override {
+        if (version_ == 0) {
+            return {};
+        }
+        return select("SELECT " + read_columns(true) + " FROM " + table("requests") +
+                          " ORDER BY written_at COLLATE \"C\", id COLLATE \"C\"",
+                      {}, true, false);
+    }
+
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
         if (version_ == 0) {
             return {};
@@ -261,13 +270,9 @@ class PostgresLedger final : public LedgerStore {
   private:
     [[nodiscard]] std::string table(const char* name) const { return qualified_ + "." + name; }
 
-    // A schema not yet migrated to 4 (read-only) has no written_by column.
-    [[nodiscard]] std::string read_columns() const {
-        std::string columns = stored::record_columns;
-        if (version_ < 4) {
-            columns.replace(columns.rfind("written_by"), std::string("written_by").size(), "NULL");
-        }
-        return columns;
+    // A store opened read-only is not migrated: one older than version 4 has no written_by.
+    [[nodiscard]] std::string read_columns(bool for_listing = false) const {
+        return stored::select_columns(version_ >= 4, for_listing);
     }
 
     void lock(const std::string& what) {
@@ -341,8 +346,8 @@ class PostgresLedger final : public LedgerStore {
     }
 
     // The records and their histories from one snapshot.
-    std::vector<LedgerRecord> select(const std::string& sql, const Parameters& parameters,
-                                     bool every_record) {
+    std::vector<LedgerRecord> select(const std::string& sql, const Parameters& parameters, bool every_record,
+                                     bool with_history = true) {
         postgres::Transaction transaction(connection_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         const auto rows = connection_.run(sql, parameters);
         std::vector<LedgerRecord> found;
@@ -353,7 +358,8 @@ class PostgresLedger final : public LedgerStore {
                 [&rows, row](int column) { return rows.value(row, column); }, where_));
             by_id[found.back().id] = found.size() - 1;
         }
-        if (found.empty()) {
+        if (found.empty() || !with_history) {
+            transaction.commit();
             return found;
         }
         std::string events_sql = "SELECT request_id, state, recorded_at, detail FROM " + table("events");

@@ -120,6 +120,13 @@ class SqliteLedger final : public LedgerStore {
         return select("SELECT " + read_columns() + " FROM requests ORDER BY written_at, id", {});
     }
 
+    std::vector<LedgerRecord> records_for_listing() override {
+        if (empty_) {
+            return {};
+        }
+        return select("SELECT " + read_columns(true) + " FROM requests ORDER BY written_at, id", {}, false);
+    }
+
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
         if (empty_) {
             return {};
@@ -291,13 +298,9 @@ class SqliteLedger final : public LedgerStore {
     }
 
   private:
-    // A ledger opened read-only is not migrated: one older than version 4 has no written_by.
-    std::string read_columns() const {
-        std::string columns = record_columns;
-        if (version_ < 4) {
-            columns.replace(columns.rfind("written_by"), std::string("written_by").size(), "NULL");
-        }
-        return columns;
+    // A store opened read-only is not migrated: one older than version 4 has no written_by.
+    [[nodiscard]] std::string read_columns(bool for_listing = false) const {
+        return stored::select_columns(version_ >= 4, for_listing);
     }
 
     // A ledger opened read-only is not migrated: one older than version 3 has no attempts table.
@@ -366,7 +369,8 @@ class SqliteLedger final : public LedgerStore {
         }
     }
 
-    std::vector<LedgerRecord> select(const std::string& sql, const std::vector<std::string>& values) {
+    std::vector<LedgerRecord> select(const std::string& sql, const std::vector<std::string>& values,
+                                     bool with_history = true) {
         const std::string& path = connection_->path();
         std::vector<LedgerRecord> found;
         std::map<std::string, std::size_t> by_id;
@@ -382,7 +386,7 @@ class SqliteLedger final : public LedgerStore {
                 found.push_back(std::move(record));
             }
         }
-        if (found.empty()) {
+        if (found.empty() || !with_history) {
             return found;
         }
         // Only the history of the records found: on create's path that is the few naming its environments.

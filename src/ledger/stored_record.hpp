@@ -17,6 +17,10 @@ inline constexpr const char* record_columns =
     "extends, written_by";
 inline constexpr int record_column_count = 19;
 
+// The columns to select, in record_columns' order: NULL for written_by in a store not yet at version 4; for
+// `list`, empty justifications and payloads (but an unsubmitted extension's payload, its deadline's source).
+[[nodiscard]] std::string select_columns(bool has_written_by, bool for_listing);
+
 // The values add writes, in record_columns' order (the id first).
 [[nodiscard]] std::vector<std::optional<std::string>> record_values(const std::string& id,
                                                                     const LedgerRecord& record);

@@ -32,6 +32,10 @@ std::size_t cluster_width(std::string_view text, std::size_t offset) {
 } // namespace
 
 std::size_t display_width(std::string_view text) {
+    // Printable ASCII (ids, times, host names: nearly every cell of a table) is one column a byte.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) {
+        return text.size();
+    }
     std::size_t width = 0;
     for (std::size_t offset = 0; offset < text.size(); offset = next_grapheme_boundary(text, offset)) {
         width += cluster_width(text, offset);
