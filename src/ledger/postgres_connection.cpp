@@ -1,6 +1,7 @@
 // libpq's connection and results behind RAII, its messages folded to one line.
 #include "postgres_connection.hpp"
 
+#include <array>
 #include <libpq-fe.h>
 
 namespace backup_request::postgres {
@@ -44,11 +45,11 @@ std::optional<std::string> Result::value(int row, int column) const {
 }
 
 Connection::Connection(const std::string& conninfo, int connect_timeout) {
-    // The default first: a connect_timeout in the URL, later in the list, wins over it.
+    // The defaults first: a connect_timeout or application_name in the URL, later in the list, wins.
     const std::string timeout = std::to_string(connect_timeout);
-    const char* keywords[] = {"connect_timeout", "dbname", "application_name", nullptr};
-    const char* values[] = {timeout.c_str(), conninfo.c_str(), "backup-request", nullptr};
-    connection_ = PQconnectdbParams(keywords, values, 1);
+    const std::array<const char*, 4> keywords = {"connect_timeout", "application_name", "dbname", nullptr};
+    const std::array<const char*, 4> values = {timeout.c_str(), "backup-request", conninfo.c_str(), nullptr};
+    connection_ = PQconnectdbParams(keywords.data(), values.data(), 1);
     if (connection_ == nullptr) {
         throw LedgerUnavailable("cannot connect to PostgreSQL: out of memory");
     }

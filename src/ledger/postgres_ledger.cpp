@@ -65,6 +65,9 @@ const std::array<std::vector<const char*>, 4> migrations = {{
     {"ALTER TABLE {s}.requests ADD COLUMN written_by text"},
 }};
 
+// The order every read gives, byte order as SQLite's (a database's collation would sort ids by its locale).
+constexpr const char* oldest_first = R"sql( ORDER BY written_at COLLATE "C", id COLLATE "C")sql";
+
 // SQLSTATEs read here: the schema or table is not there; a unique key taken.
 constexpr std::string_view undefined_table = "42P01";
 constexpr std::string_view invalid_schema_name = "3F000";
@@ -89,18 +92,15 @@ class PostgresLedger final : public LedgerStore {
         if (version_ == 0) {
             return {};
         }
-        return select("SELECT " + read_columns() + " FROM " + table("requests") +
-                          " ORDER BY written_at COLLATE \"C\", id COLLATE \"C\"",
-                      {}, true);
+        return select("SELECT " + read_columns() + " FROM " + table("requests") + oldest_first, {}, true);
     }
 
     std::vector<LedgerRecord> records_for_listing() override {
         if (version_ == 0) {
             return {};
         }
-        return select("SELECT " + read_columns(true) + " FROM " + table("requests") +
-                          " ORDER BY written_at COLLATE \"C\", id COLLATE \"C\"",
-                      {}, true, false);
+        return select("SELECT " + read_columns(true) + " FROM " + table("requests") + oldest_first, {}, true,
+                      false);
     }
 
     std::vector<LedgerRecord> records_naming(const std::vector<std::string>& hosts) override {
@@ -109,8 +109,7 @@ class PostgresLedger final : public LedgerStore {
         }
         return select("SELECT " + read_columns() + " FROM " + table("requests") +
                           " WHERE id IN (SELECT request_id FROM " + table("request_environments") +
-                          " WHERE host IN (SELECT json_array_elements_text($1::json))) ORDER BY written_at "
-                          "COLLATE \"C\", id COLLATE \"C\"",
+                          " WHERE host IN (SELECT json_array_elements_text($1::json)))" + oldest_first,
                       {nlohmann::json(hosts).dump()}, false);
     }
 
@@ -214,6 +213,7 @@ class PostgresLedger final : public LedgerStore {
                                               table("submissions") + " WHERE request_id = $1 ORDER BY seq",
                                           {id});
         std::vector<SubmissionAttempt> found;
+        found.reserve(static_cast<std::size_t>(rows.rows()));
         for (int row = 0; row < rows.rows(); ++row) {
             found.push_back({id, static_cast<std::size_t>(std::stoull(rows.text(row, 0))), rows.text(row, 1),
                              stored::stored_time(rows.text(row, 2), where_),
