@@ -90,6 +90,12 @@ id=$(in_root --ledger work/ledger/ledger.sqlite list --format ndjson | sed -n 's
 in_root --ledger work/ledger/ledger.sqlite mark "$id" submitted --case 123 2>/dev/null || fail "mark failed"
 [ "$(stat -c %a "$root/work/ledger/ledger.sqlite")" = 600 ] || fail "the ledger is not 0600"
 rm -rf "$root/work/ledger"
+# No libpq in this file yet (docs/platforms.md): a team ledger is refused with that reason, the case still written.
+pg_err=$(in_root --ledger postgresql://ops@127.0.0.1:1/ops list 2>&1 >/dev/null) && pg_code=0 || pg_code=$?
+[ "$pg_code" = 3 ] && [[ $pg_err == *"this build of backup-request has no PostgreSQL ledger"* ]] ||
+  fail "a postgresql:// ledger: not the build's refusal: $pg_err"
+in_root --ledger postgresql://ops@127.0.0.1:1/ops create --at now-2h --env acme-prd.outsystemsenterprise.com \
+  --justification "$justification" >/dev/null 2>&1 || fail "create with a postgresql:// ledger did not write its case"
 
 # submit from the empty root, holding only /etc/hosts, /etc/resolv.conf, an nsswitch.conf naming a module
 # that is not there, and a CA bundle at RHEL's path: the name comes from /etc/hosts through c-ares (no NSS
