@@ -8,8 +8,8 @@
 
 namespace backup_request::platform {
 
-// The login name: $USER or $LOGNAME (POSIX), %USERNAME% (Windows); none when the environment gives none
-// (looking it up in the user database would need NSS modules a static binary does not have).
+// The login name: $USER or $LOGNAME (POSIX: looking it up in the user database would need NSS modules a
+// static binary does not have), the account's name (Windows, else %USERNAME%); none when neither is there.
 [[nodiscard]] std::optional<std::string> login_name(const VariableLookup& variable);
 
 // This machine's name as the system reports it (the short host name); none when it cannot be read.
