@@ -212,7 +212,7 @@ OrFailure<LedgerRecord> record_named(const std::string& command, const std::stri
     const bool far_too_long = id.size() > 2 * request_id_length;
     std::vector<std::string> ids;
     if (store != nullptr) {
-        for (const auto& record : store->records()) {
+        for (const auto& record : store->records_for_listing()) {
             ids.push_back(record.id);
         }
     }

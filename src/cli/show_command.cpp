@@ -105,9 +105,10 @@ CommandResult run_show(const CLI::App& command, const ShowOptions& options, Comm
     } else if (options.format == "json") {
         text = record_json(record, at, true).dump(2) + "\n";
     } else {
+        // Its extensions, from the listing's light records: their ids, states and times are all it shows.
         std::vector<LedgerRecord> extensions;
         try {
-            for (auto& other : std::get<OpenedRecord>(opened).store->records()) {
+            for (auto& other : std::get<OpenedRecord>(opened).store->records_for_listing()) {
                 if (other.extends == record.id) {
                     extensions.push_back(std::move(other));
                 }

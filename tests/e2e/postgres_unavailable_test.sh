@@ -62,8 +62,10 @@ check "show with the server down: exit 3" "$([ "$code" = 3 ]; echo $?)" "exit $c
 check "mark with the server down: exit 3" "$([ "$code" = 3 ]; echo $?)" "exit $code: $(cat mark.err)"
 bash "$here/scripts/postgres-server.sh" resume "$env_file"
 create 40
-check "started again: the next create is recorded" \
-  "$(grep -q '^recorded as' err-40 && [ "$(records)" = $((3 + recorded + 1)) ]; echo $?)" "$(cat err-40); $(records) records"
+# A create cut off at its COMMIT may have been recorded though it could not hear so (and warned): at most one.
+after=$(records)
+check "started again: the next create is recorded, every one recorded before kept" \
+  "$(grep -q '^recorded as' err-40 && [ "$after" -ge $((3 + recorded + 1)) ] && [ "$after" -le $((3 + recorded + 2)) ]; echo $?)" "$(cat err-40); $after records, $recorded recorded in the run"
 
 # A wrong password.
 PGPASSWORD=wrong create 41; code=$?
