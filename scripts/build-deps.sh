@@ -17,6 +17,7 @@
 # when there is none, and is idempotent: a prefix already built for the same versions is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/deps/debian-source.sh
 
 simdjson_version=3.0.1-1
 date_version=3.0.1+ds-5
@@ -40,7 +41,7 @@ packages+=(cmake ninja-build dpkg-dev libcli11-dev nlohmann-json3-dev libspdlog-
 # Built once per machine for the same sources and recipe, outside the clone (a fresh clone, as CI makes, then
 # does not build them again), keyed by a hash of what goes in; .cache/deps/TARGET links to it.
 link=$PWD/.cache/deps/$target
-wanted="simdjson=$simdjson_version date=$date_version tzdata=$tzdata_version cldr=$cldr_version sqlite=$sqlite_version curl=$curl_version openssl=$openssl_version c-ares=$cares_version $(cat scripts/deps/CMakeLists.txt scripts/build-deps.sh | sha256sum | cut -c1-16)"
+wanted="simdjson=$simdjson_version date=$date_version tzdata=$tzdata_version cldr=$cldr_version sqlite=$sqlite_version curl=$curl_version openssl=$openssl_version c-ares=$cares_version $(cat scripts/deps/CMakeLists.txt scripts/deps/debian-source.sh scripts/build-deps.sh | sha256sum | cut -c1-16)"
 cache_root=${BACKUP_REQUEST_DEPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/backup-request/deps}
 prefix=$cache_root/$target-$(echo "$wanted" | sha256sum | cut -c1-16)
 stamp="$prefix/.versions"
@@ -55,52 +56,9 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
   exit 0
 fi
 
-apt_install() {
-  local missing=()
-  for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-  done
-  [ "${#missing[@]}" -eq 0 ] && return 0
-  if [ "$(id -u)" != 0 ]; then
-    echo "build-deps.sh: missing packages: ${missing[*]}; run as root, or install them with apt-get" >&2
-    exit 1
-  fi
-  echo "build-deps.sh: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || {
-    apt-get update -q >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
-  }
-}
-
-# Source packages come from the same archive as the binary ones: a deb-src twin of each deb822 "deb" entry.
-ensure_sources() {
-  if compgen -G '/var/lib/apt/lists/*_Sources' >/dev/null; then
-    return 0
-  fi
-  local list=/etc/apt/sources.list.d/backup-request-deb-src.sources
-  if [ ! -f "$list" ]; then
-    awk 'BEGIN { RS = ""; ORS = "\n\n" }
-         /(^|\n)Types:[^\n]*deb/ && !/deb-src/ { s = $0; gsub(/(^|\n)#[^\n]*/, "", s); sub(/Types:[^\n]*/, "Types: deb-src", s); print s }' \
-      /etc/apt/sources.list.d/*.sources 2>/dev/null >"$list" || true
-    if [ -f /etc/apt/sources.list ]; then
-      sed -n 's/^deb \(.*\)$/deb-src \1/p' /etc/apt/sources.list >/etc/apt/sources.list.d/backup-request-deb-src.list
-    fi
-  fi
-  apt-get update -q >&2
-}
-
 apt_install "${packages[@]}"
 ensure_sources
 
-sources=$PWD/.cache/sources
-mkdir -p "$sources"
-fetch_source() { # NAME VERSION FOLDER: the unpacked source package
-  local name=$1 version=$2 folder=$3
-  if [ ! -d "$sources/$folder" ]; then
-    (cd "$sources" && apt-get source -q --download-only "$name=$version" >&2 &&
-       dpkg-source -q -x "${name}_${version#*:}.dsc" "$folder" >&2)
-  fi
-}
 fetch_source simdjson "$simdjson_version" simdjson
 fetch_source howardhinnant-date "$date_version" date
 

@@ -19,15 +19,21 @@ for step in "${steps[@]}"; do
   case "$step" in
     windows)
       timed bash scripts/build-deps.sh windows
+      timed bash scripts/build-libpq.sh windows
       # Wine makes its prefix on first use and says so on stderr: once, before anything runs under it (the
       # build runs the .exe too, for the man page and the list of unit tests).
       scripts/wine-run.sh wineboot.exe --init 2>/dev/null
+      # One server for the whole build and test run, stopped at the end (scripts/wine-run.sh says why).
+      scripts/wine-run.sh wineserver -w
+      scripts/wine-run.sh wineserver -p
+      trap 'scripts/wine-run.sh wineserver -k || true' EXIT
       [ -f build-windows/CMakeCache.txt ] || cmake --preset windows-mingw -DBACKUP_REQUEST_WERROR=ON >&2
       timed cmake --build --preset windows-mingw >&2
       timed ctest --preset windows-mingw
       ;;
     static)
       timed bash scripts/build-deps.sh static
+      timed bash scripts/build-libpq.sh static
       [ -f build-static/CMakeCache.txt ] || cmake --preset linux-static -DBACKUP_REQUEST_WERROR=ON >&2
       timed cmake --build --preset linux-static --target backup-request backup_request_generated_docs >&2
       timed ctest --test-dir build-static -L e2e -LE heavy --output-on-failure -j2

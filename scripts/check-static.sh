@@ -90,12 +90,51 @@ id=$(in_root --ledger work/ledger/ledger.sqlite list --format ndjson | sed -n 's
 in_root --ledger work/ledger/ledger.sqlite mark "$id" submitted --case 123 2>/dev/null || fail "mark failed"
 [ "$(stat -c %a "$root/work/ledger/ledger.sqlite")" = 600 ] || fail "the ledger is not 0600"
 rm -rf "$root/work/ledger"
-# No libpq in this file yet (docs/platforms.md): a team ledger is refused with that reason, the case still written.
-pg_err=$(in_root --ledger postgresql://ops@127.0.0.1:1/ops list 2>&1 >/dev/null) && pg_code=0 || pg_code=$?
-[ "$pg_code" = 3 ] && [[ $pg_err == *"this build of backup-request has no PostgreSQL ledger"* ]] ||
-  fail "a postgresql:// ledger: not the build's refusal: $pg_err"
-in_root --ledger postgresql://ops@127.0.0.1:1/ops create --at now-2h --env acme-prd.outsystemsenterprise.com \
-  --justification "$justification" >/dev/null 2>&1 || fail "create with a postgresql:// ledger did not write its case"
+# A team ledger over TLS from the empty root (libpq built in): PostgreSQL 15 on 127.0.0.1 under the name
+# tracker.test, found in the root's /etc/hosts by c-ares (the nsswitch.conf names a module that is not there),
+# the certificate checked against that name (verify-full) with a CA at RHEL's bundle path; the user from $USER,
+# since the static file cannot read the user database.
+tls=$(mktemp -d)
+python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); from test_ca import make_ca_and_certificate
+make_ca_and_certificate(sys.argv[2])' "$here/tests/http" "$tls"
+chmod 755 "$tls"
+mkdir -p "$root/etc/pki/tls/certs"
+cp "$tls/ca.pem" "$root/etc/pki/tls/certs/ca-bundle.crt"
+printf '127.0.0.1 localhost tracker.test other.test\n' >"$root/etc/hosts"
+printf 'nameserver 127.0.0.1\n' >"$root/etc/resolv.conf"
+printf 'passwd: files\nhosts: files mdns4_minimal [NOTFOUND=return] dns\n' >"$root/etc/nsswitch.conf"
+if [ -x /usr/lib/postgresql/15/bin/initdb ] && command -v pgbouncer >/dev/null; then
+  pg_env=$tls/postgres.env
+  BACKUP_REQUEST_TEST_POSTGRES_TLS=$tls bash "$here/scripts/postgres-server.sh" start "$pg_env" >/dev/null
+  pg_port=$(sed -n 's/^BACKUP_REQUEST_TEST_POSTGRES_PORT=//p' "$pg_env")
+  pg_password=$(sed -n 's/^PGPASSWORD=//p' "$pg_env")
+  team() { # NAME ARGS...: the static file with a team ledger at host NAME
+    local name=$1; shift
+    env -i USER=ledger PGPASSWORD="$pg_password" BACKUP_REQUEST_NOW=2026-11-20T12:00:00Z "${enter[@]}" "$root" \
+      /backup-request --ledger "postgresql://$name:$pg_port/ledger?sslmode=verify-full&sslrootcert=/etc/pki/tls/certs/ca-bundle.crt" "$@"
+  }
+  created=$(team tracker.test create --at now-2h --env acme-prd.outsystemsenterprise.com \
+    --justification "$justification" 2>&1 >/dev/null; echo "exit $?")
+  [ "$created" = "exit 0" ] || fail "create with a TLS team ledger: $created"
+  listed=$(team tracker.test list --format ndjson 2>&1) || fail "list of the TLS team ledger: $listed"
+  [[ $listed == *'"environments":["acme-prd.outsystemsenterprise.com"]'*'"written_by":"ledger@'* ]] ||
+    fail "the team ledger did not list the request with its writer: $listed"
+  info=$(team tracker.test ledger info 2>&1) || fail "ledger info: $info"
+  [[ $info == *"postgresql://ledger@tracker.test:$pg_port/ledger"* ]] || fail "ledger info did not name the server: $info"
+  # A name the certificate does not carry is refused; a name nobody knows costs the ledger, never the case.
+  mismatch=$(team other.test list 2>&1; echo "exit $?")
+  [[ $mismatch == *'does not match host name "other.test"'*"exit 3" ]] || fail "verify-full under another name: $mismatch"
+  unknown=$(team nowhere.test create --at now-2h --env acme-prd.outsystemsenterprise.com \
+    --justification "$justification" 2>&1 >/dev/null; echo "exit $?")
+  [[ $unknown == *'could not translate host name "nowhere.test" to address'*"exit 0" ]] ||
+    fail "an unknown server name: $unknown"
+  unknown_list=$(team nowhere.test list 2>&1; echo "exit $?")
+  [[ $unknown_list == *"exit 3" ]] || fail "list with an unknown server name: $unknown_list"
+  bash "$here/scripts/postgres-server.sh" stop "$pg_env"
+else
+  fail "the TLS team ledger needs postgresql-15 and pgbouncer (scripts/setup.sh --tests installs them)"
+fi
+rm -rf "$tls" "$root/etc"
 
 # submit from the empty root, holding only /etc/hosts, /etc/resolv.conf, an nsswitch.conf naming a module
 # that is not there, and a CA bundle at RHEL's path: the name comes from /etc/hosts through c-ares (no NSS

@@ -7,6 +7,8 @@
 #                                       the password), PGPASSWORD and the cluster's folder
 #   postgres-server.sh stop ENV_FILE    stops both and removes the cluster
 #   postgres-server.sh pause|resume ENV_FILE   stops / starts the server alone (the tests of a server gone)
+# With BACKUP_REQUEST_TEST_POSTGRES_TLS=FOLDER (server.pem and server.key, as tests/http/test_ca.py makes them),
+# the server also speaks TLS with that certificate (scripts/check-static.sh's verify-full ledger).
 set -euo pipefail
 action=${1:?start, stop, pause or resume}
 env_file=${2:?the env file}
@@ -34,8 +36,15 @@ case "$action" in
     password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
     as_owner "$bin/initdb" -D "$folder/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       -E UTF8 --locale=C.UTF-8 >"$folder/initdb.log"
+    tls_options=""
+    if [ -n "${BACKUP_REQUEST_TEST_POSTGRES_TLS:-}" ]; then
+      cp "$BACKUP_REQUEST_TEST_POSTGRES_TLS/server.pem" "$BACKUP_REQUEST_TEST_POSTGRES_TLS/server.key" "$folder/"
+      chmod 600 "$folder/server.key"
+      [ "$(id -u)" = 0 ] && chown postgres: "$folder/server.pem" "$folder/server.key"
+      tls_options="-c ssl=on -c ssl_cert_file=$folder/server.pem -c ssl_key_file=$folder/server.key"
+    fi
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$folder -c fsync=off -c max_connections=200 $tls_options" start >/dev/null
     as_owner "$bin/psql" -h "$folder" -p "$port" -U postgres -d postgres -q -v ON_ERROR_STOP=1 <<SQL
 CREATE ROLE ledger LOGIN PASSWORD '$password';
 CREATE DATABASE ledger OWNER ledger;

@@ -69,7 +69,7 @@ void add_tracker_flags(CLI::App& command, TrackerSettings& settings) {
 
 namespace {
 
-std::string display_name(Tracker tracker) {
+std::string tracker_display_name(Tracker tracker) {
     switch (tracker) {
     case Tracker::jira:
         return "Jira Cloud site";
@@ -101,8 +101,8 @@ void add_tracker_connection_flags(CLI::App& command, TrackerSettings& settings) 
         command
             .add_option("--" + name + "-url", connection.url,
                         api.default_base_url.empty()
-                            ? "Your " + display_name(tracker) + "'s address, the API's base (https://...)"
-                            : display_name(tracker) + "'s API base (default " +
+                            ? "Your " + tracker_display_name(tracker) + "'s address, the API's base (https://...)"
+                            : tracker_display_name(tracker) + "'s API base (default " +
                                   std::string(api.default_base_url) +
                                   "; yours for an Enterprise or self-managed server)")
             ->type_name("URL")

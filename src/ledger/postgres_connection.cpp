@@ -1,8 +1,11 @@
 // libpq's connection and results behind RAII, its messages folded to one line.
 #include "postgres_connection.hpp"
 
-#include <array>
+#include "backup_request/platform/host_lookup.hpp"
+
+#include <cstdlib>
 #include <libpq-fe.h>
+#include <vector>
 
 namespace backup_request::postgres {
 namespace {
@@ -26,6 +29,62 @@ std::string one_line(const char* message) {
     return folded.empty() ? "no reason given" : folded;
 }
 
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value == nullptr ? "" : value;
+}
+
+// What libpq would otherwise ask the C library for, in a build that must not (the static file: no NSS):
+// the servers' addresses, and the user's name when neither the URL nor PGUSER gives one.
+void add_what_the_system_cannot_say(const std::string& conninfo, std::vector<std::string>& keywords,
+                                    std::vector<std::string>& values) {
+    if (!platform::looks_up_host_names()) {
+        return;
+    }
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr) {
+        const std::string reason = one_line(error);
+        PQfreemem(error);
+        throw LedgerUnavailable("cannot connect to PostgreSQL: " + reason);
+    }
+    std::string host;
+    std::string hostaddr;
+    std::string user;
+    for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+        const std::string keyword = option->keyword;
+        const std::string value = option->val == nullptr ? "" : option->val;
+        if (keyword == "host") {
+            host = value;
+        } else if (keyword == "hostaddr") {
+            hostaddr = value;
+        } else if (keyword == "user") {
+            user = value;
+        }
+    }
+    PQconninfoFree(options);
+    if (host.empty()) {
+        host = environment("PGHOST");
+    }
+    if (hostaddr.empty() && environment("PGHOSTADDR").empty() && !host.empty()) {
+        const auto addresses = postgres_host_addresses(host, platform::look_up_host);
+        if (addresses.index() == 1) {
+            throw LedgerUnavailable("cannot connect to PostgreSQL: " + std::get<1>(addresses));
+        }
+        if (!std::get<0>(addresses).empty()) {
+            keywords.emplace_back("hostaddr");
+            values.push_back(std::get<0>(addresses));
+        }
+    }
+    if (user.empty() && environment("PGUSER").empty()) {
+        const std::string login = environment("USER").empty() ? environment("LOGNAME") : environment("USER");
+        if (!login.empty()) {
+            keywords.emplace_back("user");
+            values.push_back(login);
+        }
+    }
+}
+
 } // namespace
 
 void Result::free(pg_result* result) {
@@ -45,11 +104,20 @@ std::optional<std::string> Result::value(int row, int column) const {
 }
 
 Connection::Connection(const std::string& conninfo, int connect_timeout) {
-    // The defaults first: a connect_timeout or application_name in the URL, later in the list, wins.
-    const std::string timeout = std::to_string(connect_timeout);
-    const std::array<const char*, 4> keywords = {"connect_timeout", "application_name", "dbname", nullptr};
-    const std::array<const char*, 4> values = {timeout.c_str(), "backup-request", conninfo.c_str(), nullptr};
-    connection_ = PQconnectdbParams(keywords.data(), values.data(), 1);
+    // The defaults first: a connect_timeout or application_name in the URL, later in the list, wins; what
+    // add_what_the_system_cannot_say adds comes after, and is added only where the URL has none.
+    std::vector<std::string> keywords = {"connect_timeout", "application_name", "dbname"};
+    std::vector<std::string> values = {std::to_string(connect_timeout), "backup-request", conninfo};
+    add_what_the_system_cannot_say(conninfo, keywords, values);
+    std::vector<const char*> keyword_texts;
+    std::vector<const char*> value_texts;
+    for (std::size_t i = 0; i < keywords.size(); ++i) {
+        keyword_texts.push_back(keywords[i].c_str());
+        value_texts.push_back(values[i].c_str());
+    }
+    keyword_texts.push_back(nullptr);
+    value_texts.push_back(nullptr);
+    connection_ = PQconnectdbParams(keyword_texts.data(), value_texts.data(), 1);
     if (connection_ == nullptr) {
         throw LedgerUnavailable("cannot connect to PostgreSQL: out of memory");
     }

@@ -12,7 +12,7 @@
 namespace backup_request {
 namespace {
 
-const std::string field = "justification";
+const std::string justification_field = "justification";
 
 // Compared after lower-casing and dropping everything but letters and digits.
 constexpr std::array<std::string_view, 22> placeholders = {
@@ -159,7 +159,7 @@ JustificationCheck check_justification(std::string_view raw, const TextProfile& 
     const bool ascii = profile.printable_ascii;
     if (!ascii) {
         if (const auto offset = find_invalid_utf8(raw)) {
-            check.diagnostics.push_back(make_error("justification-invalid-utf8", field,
+            check.diagnostics.push_back(make_error("justification-invalid-utf8", justification_field,
                                                    "the justification is not valid UTF-8 (at byte " +
                                                        std::to_string(*offset + 1) +
                                                        "): save it as UTF-8 and try again"));
@@ -168,7 +168,7 @@ JustificationCheck check_justification(std::string_view raw, const TextProfile& 
     }
     check.text = std::string(trim_whitespace(ascii ? raw : without_carriage_returns(raw)));
     if (const auto control = ascii ? std::nullopt : find_control_character(check.text, "\n\t")) {
-        check.diagnostics.push_back(make_error("justification-control-character", field,
+        check.diagnostics.push_back(make_error("justification-control-character", justification_field,
                                                "the justification holds the control character " +
                                                    code_point_name(control->code_point) + " (at byte " +
                                                    std::to_string(control->offset + 1) +
@@ -177,26 +177,26 @@ JustificationCheck check_justification(std::string_view raw, const TextProfile& 
     }
     const std::size_t length = ascii ? check.text.size() : count_code_points(check.text);
     if (check.text.empty()) {
-        check.diagnostics.push_back(make_error("justification-missing", field,
+        check.diagnostics.push_back(make_error("justification-missing", justification_field,
                                                "the justification is empty: say what happened, the business "
                                                "impact, and what data you need"));
         return check;
     }
     if (is_template_text(check.text, profile.alnum_counts)) {
-        check.diagnostics.push_back(make_error("justification-placeholder", field,
+        check.diagnostics.push_back(make_error("justification-placeholder", justification_field,
                                                "the justification is still the template's text: replace it "
                                                "with what happened, the business impact, and what data you "
                                                "need"));
         return check;
     }
     if (is_placeholder(check.text)) {
-        check.diagnostics.push_back(make_error("justification-placeholder", field,
+        check.diagnostics.push_back(make_error("justification-placeholder", justification_field,
                                                "the justification is a placeholder, not a reason: say what "
                                                "happened, the business impact, and what data you need"));
         return check;
     }
     if (length < min_justification_length) {
-        check.diagnostics.push_back(make_error("justification-too-short", field,
+        check.diagnostics.push_back(make_error("justification-too-short", justification_field,
                                                "the justification has " + std::to_string(length) +
                                                    " characters, fewer than 30: say what happened, the "
                                                    "business impact, and what data you need"));
@@ -204,7 +204,7 @@ JustificationCheck check_justification(std::string_view raw, const TextProfile& 
     }
     if (length > max_justification_length) {
         check.diagnostics.push_back(
-            make_error("justification-too-long", field,
+            make_error("justification-too-long", justification_field,
                        "the justification has " + std::to_string(length) +
                            " characters, more than 4000: keep to the facts the vendor "
                            "needs and attach the rest to the case"));
@@ -212,7 +212,7 @@ JustificationCheck check_justification(std::string_view raw, const TextProfile& 
     }
     if (length < weak_justification_length) {
         check.diagnostics.push_back(
-            make_warning("justification-weak", field,
+            make_warning("justification-weak", justification_field,
                          "the justification has only " + std::to_string(length) +
                              " characters and the vendor may decline the case: say what "
                              "happened, the business impact, and what data you need"));

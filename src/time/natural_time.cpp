@@ -66,7 +66,7 @@ std::vector<Word> split_words(std::string_view text) {
 
 constexpr std::array<std::string_view, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> month_names = {"january",   "february", "march",    "april",
+constexpr std::array<std::string_view, 12> spoken_month_names = {"january",   "february", "march",    "april",
                                                           "may",       "june",     "july",     "august",
                                                           "september", "october",  "november", "december"};
 
@@ -87,8 +87,8 @@ std::optional<unsigned> month_named(std::string_view word) {
     if (word.ends_with('.')) {
         word.remove_suffix(1);
     }
-    for (unsigned i = 0; i < month_names.size(); ++i) {
-        const std::string_view name = month_names.at(i);
+    for (unsigned i = 0; i < spoken_month_names.size(); ++i) {
+        const std::string_view name = spoken_month_names.at(i);
         if (word == name || (word.size() >= 3 && name.starts_with(word))) {
             return i + 1;
         }
@@ -627,7 +627,7 @@ std::string time_reading_note(std::string_view text, const ParsedTime& parsed, s
         const date::year_month_day today{date::floor<date::days>(now)};
         std::string out = weekday_title(date::weekday{day}.c_encoding()) + " " +
                           std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-                          title_case(month_names.at(static_cast<unsigned>(ymd.month()) - 1));
+                          title_case(spoken_month_names.at(static_cast<unsigned>(ymd.month()) - 1));
         if (ymd.year() != today.year()) {
             out += " " + std::to_string(static_cast<int>(ymd.year()));
         }

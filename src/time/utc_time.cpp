@@ -69,7 +69,7 @@ class Scanner {
     std::size_t pos_ = 0;
 };
 
-constexpr std::array<std::string_view, 12> month_names = {"January",   "February", "March",    "April",
+constexpr std::array<std::string_view, 12> display_month_names = {"January",   "February", "March",    "April",
                                                           "May",       "June",     "July",     "August",
                                                           "September", "October",  "November", "December"};
 
@@ -284,7 +284,7 @@ std::optional<TimeParseError> check_ranges(const DateTimeFields& f, std::string_
         const auto last = date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
         return failure("time-invalid-date",
                        quoted(text) + " is not a real date: " +
-                           std::string(month_names.at(static_cast<std::size_t>(f.month - 1))) + " " +
+                           std::string(display_month_names.at(static_cast<std::size_t>(f.month - 1))) + " " +
                            std::to_string(f.year) + " has " + std::to_string(static_cast<unsigned>(last)) +
                            " days");
     }

@@ -8,10 +8,24 @@ namespace backup_request {
 
 // 'text', the way messages show a user's value.
 [[nodiscard]] std::string quoted(std::string_view text);
+// Exact matches for the common argument types, so that std::quoted (found by argument-dependent lookup when
+// <iomanip> is in the same translation unit, as in a unity build) never wins.
+[[nodiscard]] inline std::string quoted(const std::string& text) {
+    return quoted(std::string_view(text));
+}
+[[nodiscard]] inline std::string quoted(const char* text) {
+    return quoted(std::string_view(text));
+}
 
 // ASCII only: user text is compared with ASCII keywords, and the C locale's per-character call is not needed.
 [[nodiscard]] constexpr char lower_ascii(char c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+[[nodiscard]] constexpr bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+[[nodiscard]] constexpr bool is_ascii_hex_digit(char c) {
+    return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 [[nodiscard]] std::string to_lower_ascii(std::string_view text);
 [[nodiscard]] bool equals_ignoring_case(std::string_view a, std::string_view b);

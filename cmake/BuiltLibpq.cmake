@@ -1,0 +1,32 @@
+# libpq for the builds that cannot link Debian's (Windows, the static file): the prefix scripts/build-libpq.sh
+# makes from Debian's postgresql-15 source, and only that prefix (the host's libpq.a wants GSSAPI and LDAP).
+# Defines PostgreSQL::PostgreSQL, with what libpq.so would carry inside (libpgcommon, libpgport, OpenSSL) and
+# the system libraries they call, and sets PostgreSQL_FOUND; without the prefix, the build has no PostgreSQL
+# ledger and says so when given one.
+if(WIN32)
+  set(built_libpq_default "${CMAKE_SOURCE_DIR}/.cache/deps/libpq-windows")
+else()
+  set(built_libpq_default "${CMAKE_SOURCE_DIR}/.cache/deps/libpq-static")
+endif()
+set(BACKUP_REQUEST_LIBPQ "${built_libpq_default}" CACHE PATH "The libpq prefix of scripts/build-libpq.sh")
+set(PostgreSQL_FOUND FALSE)
+if(EXISTS "${BACKUP_REQUEST_LIBPQ}/lib/libpq.a" AND EXISTS "${BACKUP_REQUEST_LIBPQ}/include/libpq-fe.h")
+  set(PostgreSQL_FOUND TRUE)
+  set(built_libpq_archives)
+  foreach(name pq pgcommon pgport ssl crypto)
+    add_library(BuiltLibpq::${name} STATIC IMPORTED)
+    set_target_properties(BuiltLibpq::${name} PROPERTIES IMPORTED_LOCATION "${BACKUP_REQUEST_LIBPQ}/lib/lib${name}.a")
+    list(APPEND built_libpq_archives BuiltLibpq::${name})
+  endforeach()
+  add_library(PostgreSQL::PostgreSQL INTERFACE IMPORTED)
+  set_target_properties(PostgreSQL::PostgreSQL PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${BACKUP_REQUEST_LIBPQ}/include")
+  if(WIN32)
+    set(built_libpq_system_libraries secur32 shell32 ws2_32 crypt32 gdi32 user32 advapi32)
+  else()
+    set(built_libpq_system_libraries Threads::Threads)
+  endif()
+  target_link_libraries(PostgreSQL::PostgreSQL INTERFACE ${built_libpq_archives} ${built_libpq_system_libraries})
+  message(STATUS "libpq: ${BACKUP_REQUEST_LIBPQ} (scripts/build-libpq.sh)")
+else()
+  message(STATUS "libpq: none in ${BACKUP_REQUEST_LIBPQ} (scripts/build-libpq.sh makes it): no PostgreSQL ledger")
+endif()
