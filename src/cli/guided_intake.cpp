@@ -17,9 +17,10 @@
 #include <stdexcept>
 
 namespace backup_request {
-namespace {
 
 using json = nlohmann::json;
+
+namespace {
 
 std::optional<std::string> read_answer(CommandContext& context, const char* prompt) {
     context.err << prompt << std::flush;

@@ -19,9 +19,10 @@
 #include <ostream>
 
 namespace backup_request {
-namespace {
 
 using json = nlohmann::json;
+
+namespace {
 
 // The draft value a nested key ("retention.days") lives at, created as an object on the way.
 json& draft_slot(json& draft, const std::string& key) {

@@ -10,9 +10,10 @@
 #include <limits>
 
 namespace backup_request {
-namespace {
 
 using json = nlohmann::json;
+
+namespace {
 
 const std::vector<std::string> top_level_fields = {
     "point_in_time",  "time_zone",    "environments", "justification", "contact",    "reference", "retention",

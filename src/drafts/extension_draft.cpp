@@ -7,9 +7,10 @@
 #include "draft_fields.hpp"
 
 namespace backup_request {
-namespace {
 
 using json = nlohmann::json;
+
+namespace {
 
 const std::vector<std::string> extension_fields = {
     "request_type",         "case",       "delivered_at", "access_expires_at", "extension_days",
