@@ -71,16 +71,17 @@ if [ "$target" = windows ]; then
      make -j2 build_libs >&2 && make install_dev >&2)
   ssl_prefix=$prefix
   configure_args+=(--host=$tools CC=$tools-gcc-posix AR=$tools-ar RANLIB=$tools-ranlib)
-  ssl_libs="-lssl -lcrypto -lws2_32 -lcrypt32 -lgdi32 -luser32 -ladvapi32"
+  # What static OpenSSL calls in Windows (configure puts -lssl -lcrypto before these).
+  system_libs="-lws2_32 -lcrypt32 -lgdi32 -luser32 -ladvapi32"
 else
   tools=""
   ssl_prefix=$base
-  ssl_libs="-lssl -lcrypto -lpthread"
+  system_libs="-lpthread"
 fi
 mkdir -p "$work/postgresql"
 (cd "$work/postgresql" &&
    "$sources/postgresql-15/configure" "${configure_args[@]}" --prefix="$prefix" \
-     --with-includes="$ssl_prefix/include" --with-libraries="$ssl_prefix/lib" LIBS="$ssl_libs" >&2 &&
+     --with-includes="$ssl_prefix/include" --with-libraries="$ssl_prefix/lib" LIBS="$system_libs" >&2 &&
    make -C src/include -j2 >&2 &&
    make -C src/common -j2 libpgcommon_shlib.a >&2 &&
    make -C src/port -j2 libpgport_shlib.a >&2 &&

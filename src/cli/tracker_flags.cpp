@@ -101,7 +101,8 @@ void add_tracker_connection_flags(CLI::App& command, TrackerSettings& settings) 
         command
             .add_option("--" + name + "-url", connection.url,
                         api.default_base_url.empty()
-                            ? "Your " + tracker_display_name(tracker) + "'s address, the API's base (https://...)"
+                            ? "Your " + tracker_display_name(tracker) +
+                                  "'s address, the API's base (https://...)"
                             : tracker_display_name(tracker) + "'s API base (default " +
                                   std::string(api.default_base_url) +
                                   "; yours for an Enterprise or self-managed server)")

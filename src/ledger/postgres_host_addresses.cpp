@@ -26,7 +26,8 @@ bool is_ipv4_address(std::string_view text) {
     for (;;) {
         const auto dot = text.find('.');
         const auto part = text.substr(0, dot);
-        if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), is_ascii_digit) || std::stoi(std::string(part)) > 255) {
+        if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), is_ascii_digit) ||
+            std::stoi(std::string(part)) > 255) {
             return false;
         }
         ++parts;
@@ -38,7 +39,8 @@ bool is_ipv4_address(std::string_view text) {
 }
 
 bool is_ipv6_address(std::string_view text) {
-    // Hex digits and colons, at least two colons; an IPv4 tail ("::ffff:1.2.3.4") and a zone ("%eth0") allowed.
+    // Hex digits and colons, at least two colons; an IPv4 tail ("::ffff:1.2.3.4") and a zone ("%eth0")
+    // allowed.
     const auto zone = text.find('%');
     text = text.substr(0, zone);
     if (std::count(text.begin(), text.end(), ':') < 2) {
@@ -81,12 +83,13 @@ std::variant<std::string, std::string> postgres_host_addresses(std::string_view 
         const auto found = lookup(std::string(host));
         if (!found.address) {
             return std::variant<std::string, std::string>(
-                std::in_place_index<1>, "could not translate host name \"" + std::string(host) +
-                                            "\" to address: " + found.reason);
+                std::in_place_index<1>,
+                "could not translate host name \"" + std::string(host) + "\" to address: " + found.reason);
         }
         addresses += *found.address;
     }
-    return std::variant<std::string, std::string>(std::in_place_index<0>, any_name ? addresses : std::string());
+    return std::variant<std::string, std::string>(std::in_place_index<0>,
+                                                  any_name ? addresses : std::string());
 }
 
 } // namespace backup_request

@@ -66,9 +66,9 @@ std::vector<Word> split_words(std::string_view text) {
 
 constexpr std::array<std::string_view, 7> weekday_names = {"sunday",   "monday", "tuesday", "wednesday",
                                                            "thursday", "friday", "saturday"};
-constexpr std::array<std::string_view, 12> spoken_month_names = {"january",   "february", "march",    "april",
-                                                          "may",       "june",     "july",     "august",
-                                                          "september", "october",  "november", "december"};
+constexpr std::array<std::string_view, 12> spoken_month_names = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 
 // "fri", "friday", "weds": 0 for Sunday to 6 for Saturday.
 std::optional<unsigned> weekday_named(std::string_view word) {

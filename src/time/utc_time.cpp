@@ -69,9 +69,9 @@ class Scanner {
     std::size_t pos_ = 0;
 };
 
-constexpr std::array<std::string_view, 12> display_month_names = {"January",   "February", "March",    "April",
-                                                          "May",       "June",     "July",     "August",
-                                                          "September", "October",  "November", "December"};
+constexpr std::array<std::string_view, 12> display_month_names = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 TimeParseResult parse_relative(std::string_view text, sys_seconds now) {
     // text starts with "now" (any case)

@@ -1,7 +1,7 @@
-// The addresses libpq should connect to, worked out before it connects: for a build whose C library cannot look
-// names up (the static file has no NSS modules), each host name of the connection becomes an address in
-// libpq's `hostaddr` list while `host` stays, so TLS's verify-full and ~/.pgpass still see the name. Pure: the
-// lookup is a parameter.
+// The addresses libpq should connect to, worked out before it connects: for a build whose C library cannot
+// look names up (the static file has no NSS modules), each host name of the connection becomes an address in
+// libpq's `hostaddr` list while `host` stays, so TLS's verify-full and ~/.pgpass still see the name. Pure:
+// the lookup is a parameter.
 #pragma once
 
 #include <functional>
@@ -21,10 +21,10 @@ using HostAddressLookup = std::function<LookedUpAddress(const std::string& name)
 
 // `hosts`: libpq's host list (comma-separated; from the URL or PGHOST). Socket folders ("/run/postgresql",
 // "@abstract") and empty entries keep an empty place in the list; numeric addresses stand for themselves.
-// Returns the hostaddr list, or the reason a name could not be found in libpq's own words ("could not translate
-// host name "db.example" to address: ..."). An empty list when no entry is a name (nothing to add).
+// Returns the hostaddr list, or the reason a name could not be found in libpq's own words ("could not
+// translate host name "db.example" to address: ..."). An empty list when no entry is a name (nothing to add).
 [[nodiscard]] std::variant<std::string, std::string> postgres_host_addresses(std::string_view hosts,
-                                                                          const HostAddressLookup& lookup);
+                                                                             const HostAddressLookup& lookup);
 
 // Whether `text` is an IPv4 or IPv6 address written out (not a name).
 [[nodiscard]] bool is_numeric_host_address(std::string_view text);

@@ -1,6 +1,6 @@
 // Looking a host name up without the C library, where the C library cannot: the fully static Linux file has
-// no NSS modules (glibc loads them at run time for getaddrinfo), so it asks c-ares, which reads /etc/hosts and
-// /etc/resolv.conf itself. Elsewhere the system does it, inside the library that connects.
+// no NSS modules (glibc loads them at run time for getaddrinfo), so it asks c-ares, which reads /etc/hosts
+// and /etc/resolv.conf itself. Elsewhere the system does it, inside the library that connects.
 #pragma once
 
 #include "backup_request/ledger/postgres_host_addresses.hpp"

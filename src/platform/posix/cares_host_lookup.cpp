@@ -3,11 +3,10 @@
 #include "backup_request/platform/host_lookup.hpp"
 
 #include <ares.h>
-#include <netinet/in.h>
 #include <arpa/inet.h>
-#include <sys/select.h>
-
 #include <array>
+#include <netinet/in.h>
+#include <sys/select.h>
 
 namespace backup_request::platform {
 namespace {
@@ -29,9 +28,10 @@ void on_answer(void* argument, int status, int /*timeouts*/, ares_addrinfo* resu
     }
     std::array<char, INET6_ADDRSTRLEN> text{};
     const ares_addrinfo_node* node = result->nodes;
-    const void* address = node->ai_family == AF_INET6
-                              ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6*>(node->ai_addr)->sin6_addr)
-                              : static_cast<const void*>(&reinterpret_cast<const sockaddr_in*>(node->ai_addr)->sin_addr);
+    const void* address =
+        node->ai_family == AF_INET6
+            ? static_cast<const void*>(&reinterpret_cast<const sockaddr_in6*>(node->ai_addr)->sin6_addr)
+            : static_cast<const void*>(&reinterpret_cast<const sockaddr_in*>(node->ai_addr)->sin_addr);
     if (inet_ntop(node->ai_family, address, text.data(), text.size()) != nullptr) {
         answer.found.address = text.data();
     } else {

@@ -2,7 +2,6 @@
 #include "backup_request/ledger/postgres_host_addresses.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <vector>
 
@@ -59,7 +58,8 @@ TEST_CASE("host addresses: a name not found is said in libpq's words") {
     FakeResolver resolver{{{"db.test", "10.0.0.5"}}, {}};
     const auto result = postgres_host_addresses("db.test,nowhere.test", resolver.lookup());
     REQUIRE(result.index() == 1);
-    CHECK(std::get<1>(result) == "could not translate host name \"nowhere.test\" to address: Domain name not found");
+    CHECK(std::get<1>(result) ==
+          "could not translate host name \"nowhere.test\" to address: Domain name not found");
 }
 
 TEST_CASE("host addresses: what is written out as an address") {
