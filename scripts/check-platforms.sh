@@ -23,10 +23,15 @@ for step in "${steps[@]}"; do
       # Wine makes its prefix on first use and says so on stderr: once, before anything runs under it (the
       # build runs the .exe too, for the man page and the list of unit tests).
       scripts/wine-run.sh wineboot.exe --init 2>/dev/null
-      # One server for the whole build and test run, stopped at the end (scripts/wine-run.sh says why).
+      # Then one server for the whole build and test run, stopped at the end (scripts/wine-run.sh says why).
+      # Wine's own services (services.exe, rpcss, ...) live as long as it does: they are started here, their
+      # output going nowhere, so that no program under ninja or ctest starts them and they never hold its
+      # output pipe open (ninja waits for that pipe to close: seen here, a build that never ended).
+      scripts/wine-run.sh wineserver -k || true
       scripts/wine-run.sh wineserver -w
       scripts/wine-run.sh wineserver -p
       trap 'scripts/wine-run.sh wineserver -k || true' EXIT
+      scripts/wine-run.sh wineboot.exe --init </dev/null >/dev/null 2>&1
       [ -f build-windows/CMakeCache.txt ] || cmake --preset windows-mingw -DBACKUP_REQUEST_WERROR=ON >&2
       timed cmake --build --preset windows-mingw >&2
       timed ctest --preset windows-mingw
